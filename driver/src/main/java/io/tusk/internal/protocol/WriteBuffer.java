@@ -1,0 +1,157 @@
+package io.tusk.internal.protocol;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that frontend messages are encoded into.
+ *
+ * <p>Every message of one exchange (Parse/Bind/Describe/Execute/Sync, a whole pipeline) is
+ * appended to the same buffer and leaves in one write. {@link #beginMessage(byte)} reserves the
+ * length word and {@link #endMessage()} fills it in, so encoders never compute lengths by hand
+ * (protocol "Message Formats": the length counts itself but not the type byte).
+ */
+public final class WriteBuffer {
+    private byte[] buf;
+    private int size;
+    private int messageStart = -1;
+    private Charset charset = StandardCharsets.UTF_8;
+
+    public WriteBuffer() {
+        this(8192);
+    }
+
+    public WriteBuffer(int initialCapacity) {
+        buf = new byte[Math.max(64, initialCapacity)];
+    }
+
+    /** The encoding of strings: the session's client_encoding (UTF-8 until told otherwise). */
+    public void charset(Charset charset) {
+        this.charset = charset;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    /** Starts a message with a type byte; its length is filled in by {@link #endMessage()}. */
+    public WriteBuffer beginMessage(byte type) {
+        int1(type);
+        return beginUntypedMessage();
+    }
+
+    /** Starts a message without type byte (StartupMessage, SSLRequest, CancelRequest). */
+    public WriteBuffer beginUntypedMessage() {
+        if (messageStart >= 0) {
+            throw new IllegalStateException("message not ended");
+        }
+        messageStart = size;
+        int32(0);
+        return this;
+    }
+
+    public WriteBuffer endMessage() {
+        if (messageStart < 0) {
+            throw new IllegalStateException("no message begun");
+        }
+        putInt(messageStart, size - messageStart);
+        messageStart = -1;
+        return this;
+    }
+
+    public WriteBuffer int1(int b) {
+        ensure(1);
+        buf[size++] = (byte) b;
+        return this;
+    }
+
+    public WriteBuffer int16(int v) {
+        ensure(2);
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
+        return this;
+    }
+
+    public WriteBuffer int32(int v) {
+        ensure(4);
+        putInt(size, v);
+        size += 4;
+        return this;
+    }
+
+    public WriteBuffer int64(long v) {
+        int32((int) (v >>> 32));
+        return int32((int) v);
+    }
+
+    public WriteBuffer bytes(byte[] b) {
+        return bytes(b, 0, b.length);
+    }
+
+    public WriteBuffer bytes(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, buf, size, len);
+        size += len;
+        return this;
+    }
+
+    /** A NUL-terminated string in the session encoding; a NUL inside cannot be sent. */
+    public WriteBuffer cstring(String s) {
+        byte[] b = s.getBytes(charset);
+        for (byte x : b) {
+            if (x == 0) {
+                throw new IllegalArgumentException("a string sent to the server cannot contain a NUL character");
+            }
+        }
+        bytes(b);
+        return int1(0);
+    }
+
+    /** Reserves {@code n} bytes and returns their offset, for values whose length is known later. */
+    public int reserve(int n) {
+        ensure(n);
+        int at = size;
+        size += n;
+        return at;
+    }
+
+    public void putInt(int at, int v) {
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The backing array; valid bytes are {@code [0, size())}. */
+    public byte[] array() {
+        return buf;
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(buf, size);
+    }
+
+    /** Forgets the content, keeping the capacity (shrinking a buffer grown by a huge exchange). */
+    public void clear() {
+        size = 0;
+        messageStart = -1;
+        if (buf.length > 1 << 20) {
+            buf = new byte[8192];
+        }
+    }
+
+    private void ensure(int n) {
+        if (size + n > buf.length) {
+            long want = Math.max((long) buf.length * 2, (long) size + n);
+            if (want > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("message larger than 2 GiB");
+            }
+            buf = Arrays.copyOf(buf, (int) want);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.tusk.internal.protocol.backend;
+
+import io.tusk.internal.protocol.ProtocolViolation;
+import io.tusk.internal.protocol.ReadBuffer;
+import java.nio.charset.Charset;
+
+/**
+ * Decodes one backend message from its type byte and payload. The hot messages (DataRow,
+ * CommandComplete, ReadyForQuery) come first in the switch, which the JIT compiles to a table.
+ */
+public final class BackendDecoder {
+    private BackendDecoder() {
+    }
+
+    public static BackendMessage decode(byte type, byte[] buf, int off, int len, Charset charset) {
+        ReadBuffer in = new ReadBuffer(buf, off, len, charset, name(type));
+        return switch (type) {
+            case 'D' -> DataRow.decode(in);
+            case 'C' -> CommandComplete.decode(in);
+            case 'Z' -> ReadyForQuery.decode(in);
+            case 'T' -> RowDescription.decode(in);
+            case '1' -> empty(in, ParseComplete.INSTANCE);
+            case '2' -> empty(in, BindComplete.INSTANCE);
+            case '3' -> empty(in, CloseComplete.INSTANCE);
+            case 'n' -> empty(in, NoData.INSTANCE);
+            case 's' -> empty(in, PortalSuspended.INSTANCE);
+            case 'I' -> empty(in, EmptyQueryResponse.INSTANCE);
+            case 'c' -> empty(in, CopyDone.INSTANCE);
+            case 't' -> ParameterDescription.decode(in);
+            case 'E' -> ErrorResponse.decode(false, in);
+            case 'N' -> ErrorResponse.decode(true, in);
+            case 'S' -> ParameterStatus.decode(in);
+            case 'A' -> NotificationResponse.decode(in);
+            case 'd' -> CopyData.decode(in);
+            case 'G' -> CopyResponse.decode(CopyResponse.Direction.IN, in);
+            case 'H' -> CopyResponse.decode(CopyResponse.Direction.OUT, in);
+            case 'W' -> CopyResponse.decode(CopyResponse.Direction.BOTH, in);
+            case 'R' -> Authentication.decode(in);
+            case 'K' -> BackendKeyData.decode(in);
+            case 'V' -> FunctionCallResponse.decode(in);
+            case 'v' -> NegotiateProtocolVersion.decode(in);
+            default -> throw new ProtocolViolation("unknown message type " + describe(type));
+        };
+    }
+
+    private static BackendMessage empty(ReadBuffer in, BackendMessage m) {
+        in.expectEnd();
+        return m;
+    }
+
+    static String describe(byte type) {
+        return type >= 0x20 && type < 0x7f ? "'" + (char) type + "'" : String.format("0x%02x", type & 0xff);
+    }
+
+    /** The message's name for error texts. */
+    public static String name(byte type) {
+        return switch (type) {
+            case 'D' -> "DataRow";
+            case 'C' -> "CommandComplete";
+            case 'Z' -> "ReadyForQuery";
+            case 'T' -> "RowDescription";
+            case '1' -> "ParseComplete";
+            case '2' -> "BindComplete";
+            case '3' -> "CloseComplete";
+            case 'n' -> "NoData";
+            case 's' -> "PortalSuspended";
+            case 'I' -> "EmptyQueryResponse";
+            case 'c' -> "CopyDone";
+            case 't' -> "ParameterDescription";
+            case 'E' -> "ErrorResponse";
+            case 'N' -> "NoticeResponse";
+            case 'S' -> "ParameterStatus";
+            case 'A' -> "NotificationResponse";
+            case 'd' -> "CopyData";
+            case 'G' -> "CopyInResponse";
+            case 'H' -> "CopyOutResponse";
+            case 'W' -> "CopyBothResponse";
+            case 'R' -> "Authentication";
+            case 'K' -> "BackendKeyData";
+            case 'V' -> "FunctionCallResponse";
+            case 'v' -> "NegotiateProtocolVersion";
+            default -> "message " + describe(type);
+        };
+    }
+}

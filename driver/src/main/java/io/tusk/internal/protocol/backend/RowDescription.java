@@ -1,0 +1,28 @@
+package io.tusk.internal.protocol.backend;
+
+import io.tusk.internal.protocol.ProtocolViolation;
+import io.tusk.internal.protocol.ReadBuffer;
+
+/** RowDescription ('T'): the name, type and format of every column of the coming rows. */
+public record RowDescription(Field[] fields) implements BackendMessage {
+    /**
+     * One column: its name, the table and column it comes from (0 if none), its type OID, size
+     * and modifier, and the format code (0 text, 1 binary) of its values.
+     */
+    public record Field(String name, int tableOid, int columnNumber, int typeOid, int typeSize, int typeModifier,
+            int format) {
+    }
+
+    public static RowDescription decode(ReadBuffer in) {
+        int n = in.int16() & 0xffff;
+        Field[] fields = new Field[n];
+        for (int i = 0; i < n; i++) {
+            fields[i] = new Field(in.cstring(), in.int32(), in.int16(), in.int32(), in.int16(), in.int32(), in.int16());
+            if (fields[i].format() != 0 && fields[i].format() != 1) {
+                throw new ProtocolViolation("RowDescription column " + i + " has an unknown format code " + fields[i].format());
+            }
+        }
+        in.expectEnd();
+        return new RowDescription(fields);
+    }
+}

@@ -1,0 +1,27 @@
+package io.tusk.internal.protocol.frontend;
+
+import io.tusk.internal.protocol.WriteBuffer;
+
+/**
+ * The FunctionCall message ('F'): the fast-path call of a function by OID, used for the
+ * large-object functions.
+ */
+public record FunctionCall(int functionOid, int[] argumentFormats, byte[][] arguments, int resultFormat)
+        implements FrontendMessage {
+    @Override
+    public void encode(WriteBuffer out) {
+        out.beginMessage((byte) 'F').int32(functionOid).int16(argumentFormats.length);
+        for (int f : argumentFormats) {
+            out.int16(f);
+        }
+        out.int16(arguments.length);
+        for (byte[] a : arguments) {
+            if (a == null) {
+                out.int32(-1);
+            } else {
+                out.int32(a.length).bytes(a);
+            }
+        }
+        out.int16(resultFormat).endMessage();
+    }
+}
