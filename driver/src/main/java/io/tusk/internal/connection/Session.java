@@ -1,0 +1,332 @@
+package io.tusk.internal.connection;
+
+import io.tusk.Notify;
+import io.tusk.TransactionStatus;
+import io.tusk.errors.DatabaseException;
+import io.tusk.errors.Diagnostic;
+import io.tusk.errors.InterfaceException;
+import io.tusk.errors.OperationalException;
+import io.tusk.internal.protocol.ProtocolViolation;
+import io.tusk.internal.protocol.WriteBuffer;
+import io.tusk.internal.protocol.backend.BackendKeyData;
+import io.tusk.internal.protocol.backend.BackendMessage;
+import io.tusk.internal.protocol.backend.ErrorResponse;
+import io.tusk.internal.protocol.backend.NotificationResponse;
+import io.tusk.internal.protocol.backend.ParameterStatus;
+import io.tusk.internal.protocol.backend.ReadyForQuery;
+import io.tusk.internal.protocol.frontend.Terminate;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The live session: the stream to the server, what the server told us about itself, and the
+ * loop that drives {@link Exchange}s over the stream one at a time.
+ *
+ * <p>Commands are serialised with a lock (DB-API thread safety level 2). Asynchronous messages
+ * are taken out of the stream here, whatever exchange is running: notices go to handlers and
+ * a bounded list, notifications to a bounded queue, parameter statuses to the parameter map.
+ * Any I/O failure or protocol violation marks the session broken and closes the socket, so a
+ * broken session never hangs and never resumes out of step.
+ */
+public final class Session {
+    /** psycopg2 keeps the last 50 notices. */
+    static final int MAX_NOTICES = 50;
+    /** Notifications kept while nobody consumes them; the oldest are dropped beyond. */
+    static final int MAX_NOTIFIES = 10_000;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final PgStream stream;
+    private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<Diagnostic> notices = new ArrayDeque<>();
+    private final ArrayDeque<Notify> notifies = new ArrayDeque<>();
+    private final List<Consumer<Notify>> notifyHandlers = new CopyOnWriteArrayList<>();
+    private volatile TransactionStatus transactionStatus = TransactionStatus.IDLE;
+    private volatile boolean broken;
+    private volatile boolean closed;
+    private volatile BackendKeyData keyData;
+    private volatile int protocolVersion;
+    private volatile Charset charset;
+
+    public Session(PgStream stream) {
+        this.stream = stream;
+        this.charset = stream.charset();
+    }
+
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    public PgStream stream() {
+        return stream;
+    }
+
+    /**
+     * Runs one exchange to completion: encodes its request, writes it in one write, and feeds it
+     * every message until it is done. The server's error, if any, is thrown after the session is
+     * back in step (ReadyForQuery).
+     */
+    public <T> T run(Exchange<T> exchange) {
+        lock.lock();
+        try {
+            checkUsable();
+            WriteBuffer out = stream.buffer();
+            exchange.start(out);
+            transactionStatus = TransactionStatus.ACTIVE;
+            try {
+                stream.flush();
+                boolean done = false;
+                while (!done) {
+                    BackendMessage m = readSync();
+                    if (m == null) {
+                        continue;
+                    }
+                    if (m instanceof ReadyForQuery rfq) {
+                        transactionStatus = toStatus(rfq);
+                    }
+                    done = exchange.handle(m, out);
+                    if (stream.hasPendingOutput()) {
+                        stream.flush();
+                    }
+                }
+            } catch (IOException e) {
+                throw lost(e);
+            } catch (ProtocolViolation e) {
+                markBroken();
+                throw e;
+            }
+            try {
+                return exchange.result();
+            } catch (DatabaseException e) {
+                if (ServerErrors.endsSession(e.diag())) {
+                    markBroken();
+                }
+                throw e;
+            }
+        } finally {
+            if (transactionStatus == TransactionStatus.ACTIVE && (broken || closed)) {
+                transactionStatus = TransactionStatus.UNKNOWN;
+            }
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Reads the next message for an exchange, consuming asynchronous ones. Returns null after
+     * consuming one, so the caller loops. A FATAL error from the server (the backend was
+     * terminated) arrives as an ErrorResponse followed by the end of the stream: it is returned
+     * to the exchange first.
+     */
+    private BackendMessage readSync() throws IOException {
+        BackendMessage m = stream.read();
+        if (m instanceof ErrorResponse e) {
+            if (e.notice()) {
+                notice(e.diagnostic());
+                return null;
+            }
+            if (ServerErrors.endsSession(e.diagnostic()) && !(closed)) {
+                // A FATAL error: the server is about to close the connection.
+                broken = true;
+            }
+            return e;
+        }
+        if (m instanceof ParameterStatus p) {
+            parameterStatus(p);
+            return null;
+        }
+        if (m instanceof NotificationResponse n) {
+            notification(new Notify(n.channel(), n.payload(), n.processId()));
+            return null;
+        }
+        return m;
+    }
+
+    /** Reads messages that arrive while no command runs (notifications), for up to the stream's timeout. */
+    public BackendMessage readAsync() throws IOException {
+        BackendMessage m = readSync();
+        if (m instanceof ErrorResponse e) {
+            broken = ServerErrors.endsSession(e.diagnostic()) || broken;
+            throw ServerErrors.of(e.diagnostic());
+        }
+        return m;
+    }
+
+    private void parameterStatus(ParameterStatus p) {
+        parameters.put(p.name(), p.value());
+        if (p.name().equals("client_encoding")) {
+            Charset cs = Encodings.charsetOf(p.value());
+            charset = cs;
+            stream.charset(cs);
+        }
+    }
+
+    public void notice(Diagnostic d) {
+        synchronized (notices) {
+            if (notices.size() == MAX_NOTICES) {
+                notices.removeFirst();
+            }
+            notices.addLast(d);
+        }
+        for (Consumer<Diagnostic> h : noticeHandlers) {
+            try {
+                h.accept(d);
+            } catch (RuntimeException e) {
+                // A failing handler must not break the protocol exchange in progress.
+                System.getLogger("io.tusk").log(System.Logger.Level.WARNING, "notice handler failed", e);
+            }
+        }
+    }
+
+    private void notification(Notify n) {
+        for (Consumer<Notify> h : notifyHandlers) {
+            try {
+                h.accept(n);
+            } catch (RuntimeException e) {
+                System.getLogger("io.tusk").log(System.Logger.Level.WARNING, "notify handler failed", e);
+            }
+        }
+        synchronized (notifies) {
+            if (notifies.size() == MAX_NOTIFIES) {
+                notifies.removeFirst();
+            }
+            notifies.addLast(n);
+            notifies.notifyAll();
+        }
+    }
+
+    public List<Diagnostic> notices() {
+        synchronized (notices) {
+            return List.copyOf(notices);
+        }
+    }
+
+    public List<Notify> drainNotifies() {
+        synchronized (notifies) {
+            List<Notify> out = new ArrayList<>(notifies);
+            notifies.clear();
+            return out;
+        }
+    }
+
+    public void addNoticeHandler(Consumer<Diagnostic> h) {
+        noticeHandlers.add(h);
+    }
+
+    public void removeNoticeHandler(Consumer<Diagnostic> h) {
+        noticeHandlers.remove(h);
+    }
+
+    public void addNotifyHandler(Consumer<Notify> h) {
+        notifyHandlers.add(h);
+    }
+
+    public void removeNotifyHandler(Consumer<Notify> h) {
+        notifyHandlers.remove(h);
+    }
+
+    /** Records what start-up learned. */
+    public void started(StartupExchange s) {
+        keyData = s.keyData();
+        protocolVersion = s.protocolVersion();
+        transactionStatus = toStatus(s.status());
+    }
+
+    /** Takes the parameter statuses read during start-up. */
+    public void parameter(String name, String value) {
+        parameterStatus(new ParameterStatus(name, value));
+    }
+
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
+    public BackendKeyData keyData() {
+        return keyData;
+    }
+
+    public int protocolVersion() {
+        return protocolVersion;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public TransactionStatus transactionStatus() {
+        return closed || broken ? TransactionStatus.UNKNOWN : transactionStatus;
+    }
+
+    public boolean isBroken() {
+        return broken;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkUsable() {
+        if (closed) {
+            throw new InterfaceException("the connection is closed");
+        }
+        if (broken) {
+            throw new OperationalException("the connection is broken: the server or the network ended it; open a new one or call reset()");
+        }
+    }
+
+    public OperationalException lost(IOException e) {
+        markBroken();
+        String what = e instanceof InterruptedIOException ? "timed out or was interrupted" : "was lost";
+        return new OperationalException("the connection to " + stream.transport().describe() + " " + what + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+
+    public void markBroken() {
+        broken = true;
+        stream.close();
+    }
+
+    /** Says goodbye (Terminate) and closes the socket; idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        // Close even when another thread holds the lock in a long command: the socket closes under it.
+        boolean locked = lock.tryLock();
+        try {
+            closed = true;
+            if (!broken && locked) {
+                try {
+                    stream.send(Terminate.INSTANCE);
+                    stream.flush();
+                } catch (IOException ignored) {
+                    // the server may already be gone
+                }
+            }
+            stream.close();
+        } finally {
+            if (locked) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static TransactionStatus toStatus(ReadyForQuery r) {
+        if (r == null) {
+            return TransactionStatus.IDLE;
+        }
+        return switch (r) {
+            case IDLE -> TransactionStatus.IDLE;
+            case IN_TRANSACTION -> TransactionStatus.INTRANS;
+            case IN_ERROR -> TransactionStatus.INERROR;
+        };
+    }
+}
