@@ -1,5 +1,6 @@
 package io.tusk.errors;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.Map;
  *
  * A field the server did not send is {@code null}.
  */
-public final class Diagnostic {
+public final class Diagnostic implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The diagnostic of an error that did not come from the server: every field null. */
     public static final Diagnostic EMPTY = new Diagnostic(Map.of());
 
@@ -91,6 +94,11 @@ public final class Diagnostic {
 
     /** {@code R}: the server source routine that reported the error. */
     public String sourceFunction() { return fields.get('R'); }
+
+    /** Keeps {@link #EMPTY} a singleton across serialization, as exceptions are serializable. */
+    private Object readResolve() {
+        return fields.isEmpty() ? EMPTY : this;
+    }
 
     @Override
     public String toString() {

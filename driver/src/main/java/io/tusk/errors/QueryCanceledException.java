@@ -1,6 +1,9 @@
 package io.tusk.errors;
 
-/** Raised for a statement cancelled by cancel() or by statement_timeout (SQLSTATE 57014; psycopg's QueryCanceled). */
+/**
+ * Raised for a statement cancelled by cancel() or by statement_timeout (SQLSTATE 57014; psycopg's
+ * QueryCanceled). The server's 57014 arrives as its generated subclass {@link QueryCanceled}.
+ */
 public class QueryCanceledException extends OperationalException {
     private static final long serialVersionUID = 1L;
 

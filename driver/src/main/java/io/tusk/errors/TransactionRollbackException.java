@@ -1,6 +1,10 @@
 package io.tusk.errors;
 
-/** Raised for a transaction the server rolled back: serialization failure, deadlock (SQLSTATE class 40; psycopg's TransactionRollbackError). */
+/**
+ * Raised for a transaction the server rolled back: serialization failure, deadlock (SQLSTATE class
+ * 40; psycopg2's TransactionRollbackError). Every class 40 SQLSTATE has a generated subclass:
+ * {@link SerializationFailure}, {@link DeadlockDetected}, ...; retrying the transaction is the cure.
+ */
 public class TransactionRollbackException extends OperationalException {
     private static final long serialVersionUID = 1L;
 

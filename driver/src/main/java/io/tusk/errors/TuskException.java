@@ -1,5 +1,7 @@
 package io.tusk.errors;
 
+import java.util.Objects;
+
 /**
  * The root of every exception Tusk raises: DB-API's {@code Error} (psycopg's {@code psycopg.Error}).
  *
@@ -13,7 +15,7 @@ package io.tusk.errors;
 public class TuskException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Diagnostic diag;
+    private final Diagnostic diag;
 
     public TuskException(String message) {
         this(message, (Throwable) null);
@@ -24,13 +26,17 @@ public class TuskException extends RuntimeException {
         this.diag = Diagnostic.EMPTY;
     }
 
-    /** An error reported by the server: the message is the primary message, the fields come along. */
+    /**
+     * An error reported by the server, with every field it sent. The message is what psycopg's
+     * {@code str(e)} shows: the primary message, then the DETAIL, HINT, QUERY and CONTEXT lines
+     * as libpq writes them (see {@link Errors#fromDiagnostic}).
+     */
     public TuskException(Diagnostic diag) {
         this(diag, null);
     }
 
     public TuskException(Diagnostic diag, Throwable cause) {
-        super(diag.messagePrimary() == null ? "error from the server" : diag.messagePrimary(), cause);
+        super(ErrorMessage.format(Objects.requireNonNull(diag, "diag")), cause);
         this.diag = diag;
     }
 
