@@ -170,7 +170,8 @@ public final class Connector {
         } catch (TlsFailure e) {
             throw new TlsHandshakeFailed(e.getMessage(), e);
         } catch (java.net.SocketTimeoutException e) {
-            throw new OperationalException("timeout expired after " + timeout.toSeconds() + " s (connect_timeout)", e);
+            throw new OperationalException(timeout == null ? "timed out: " + e.getMessage()
+                    : "timeout expired after " + timeout.toSeconds() + " s (connect_timeout)", e);
         } catch (IOException e) {
             throw new OperationalException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         } finally {

@@ -1,0 +1,37 @@
+package io.tusk;
+
+import io.tusk.conninfo.Conninfo;
+import io.tusk.conninfo.Environment;
+import io.tusk.internal.connection.Connections;
+import java.util.Map;
+
+/**
+ * Where connections come from: psycopg's {@code psycopg.connect()}.
+ *
+ * <pre>{@code
+ * try (Connection conn = Tusk.connect("postgresql://app@localhost/app?sslmode=verify-full")) {
+ *     conn.execute("SELECT 1");
+ * }
+ * }</pre>
+ *
+ * The connection string is libpq's, in {@code key=value} or URI form; the {@code PG*}
+ * environment variables, {@code ~/.pgpass} and service files fill in what it leaves out (see
+ * {@link Conninfo}).
+ */
+public final class Tusk {
+    private Tusk() {
+    }
+
+    /** Opens a connection described by a connection string. */
+    public static Connection connect(String conninfo) {
+        return connect(conninfo, Map.of());
+    }
+
+    /**
+     * Opens a connection from a connection string and parameters that override or add to it
+     * (psycopg's {@code connect(conninfo, **kwargs)}); a null value removes a parameter.
+     */
+    public static Connection connect(String conninfo, Map<String, ?> parameters) {
+        return Connections.open(conninfo, parameters, Environment.system());
+    }
+}
