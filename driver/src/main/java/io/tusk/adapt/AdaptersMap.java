@@ -1,0 +1,120 @@
+package io.tusk.adapt;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The dumpers and loaders in force: psycopg's {@code AdaptersMap}. Maps are layered — global,
+ * then per connection, then per cursor — each starting as a view of its parent and copying
+ * only what it changes (copy on write), so registering on a cursor never affects the
+ * connection.
+ *
+ * <pre>{@code
+ * conn.adapters().registerLoader("numeric", Format.TEXT, (b, off, len) -> Double.valueOf(new String(b, off, len)));
+ * }</pre>
+ */
+public final class AdaptersMap {
+    private static final AdaptersMap GLOBAL = new AdaptersMap(null);
+
+    private final AdaptersMap parent;
+    private final Map<DumperKey, Dumper<?>> dumpers = new HashMap<>();
+    private final Map<LoaderKey, Loader<?>> loaders = new HashMap<>();
+    private final Map<String, Integer> typeOids = new HashMap<>();
+
+    private record DumperKey(Class<?> type, Format format) {
+    }
+
+    private record LoaderKey(int oid, Format format) {
+    }
+
+    private AdaptersMap(AdaptersMap parent) {
+        this.parent = parent;
+    }
+
+    /** The map every connection starts from; the built-in adapters are registered in it. */
+    public static AdaptersMap global() {
+        return GLOBAL;
+    }
+
+    /** A new layer on top of this one. */
+    public AdaptersMap child() {
+        return new AdaptersMap(this);
+    }
+
+    public synchronized <T> AdaptersMap registerDumper(Class<T> type, Format format, Dumper<? super T> dumper) {
+        dumpers.put(new DumperKey(type, format), dumper);
+        if (format != Format.AUTO && !dumpers.containsKey(new DumperKey(type, Format.AUTO))) {
+            dumpers.put(new DumperKey(type, Format.AUTO), dumper);
+        }
+        return this;
+    }
+
+    public synchronized AdaptersMap registerLoader(int oid, Format format, Loader<?> loader) {
+        loaders.put(new LoaderKey(oid, format), loader);
+        return this;
+    }
+
+    /** Registers a loader by type name; the name must be known ({@link #registerTypeName}). */
+    public AdaptersMap registerLoader(String typeName, Format format, Loader<?> loader) {
+        Integer oid = oidOf(typeName);
+        if (oid == null) {
+            throw new IllegalArgumentException("unknown type \"" + typeName + "\": fetch its TypeInfo first");
+        }
+        return registerLoader(oid, format, loader);
+    }
+
+    public synchronized AdaptersMap registerTypeName(String typeName, int oid) {
+        typeOids.put(typeName, oid);
+        return this;
+    }
+
+    public synchronized Integer oidOf(String typeName) {
+        Integer oid = typeOids.get(typeName);
+        return oid != null || parent == null ? oid : parent.oidOf(typeName);
+    }
+
+    /**
+     * The dumper for a class in a format, looking at the class, then its superclasses and
+     * interfaces, in this map and then its parents; null when none is registered.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Dumper<? super T> dumper(Class<T> type, Format format) {
+        for (AdaptersMap m = this; m != null; m = m.parent) {
+            Dumper<?> d = m.lookupDumper(type, format);
+            if (d != null) {
+                return (Dumper<? super T>) d;
+            }
+        }
+        return null;
+    }
+
+    private synchronized Dumper<?> lookupDumper(Class<?> type, Format format) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            Dumper<?> d = dumpers.get(new DumperKey(c, format));
+            if (d != null) {
+                return d;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                d = dumpers.get(new DumperKey(i, format));
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The loader for a type OID in a format, in this map and then its parents; null when none. */
+    public Loader<?> loader(int oid, Format format) {
+        for (AdaptersMap m = this; m != null; m = m.parent) {
+            Loader<?> l;
+            synchronized (m) {
+                l = m.loaders.get(new LoaderKey(oid, format));
+            }
+            if (l != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+}

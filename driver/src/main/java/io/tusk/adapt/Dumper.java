@@ -1,0 +1,42 @@
+package io.tusk.adapt;
+
+/**
+ * Converts a Java value into the bytes PostgreSQL receives: psycopg's {@code Dumper}.
+ *
+ * <pre>{@code
+ * Dumper<Money> d = new Dumper<>() {
+ *     public int oid() { return 790; }               // money
+ *     public Format format() { return Format.TEXT; }
+ *     public byte[] dump(Money m) { return m.toString().getBytes(UTF_8); }
+ * };
+ * conn.adapters().registerDumper(Money.class, d);
+ * }</pre>
+ *
+ * @param <T> the Java type it dumps
+ */
+public interface Dumper<T> {
+    /** The OID of the PostgreSQL type the bytes are, or 0 to let the server infer it. */
+    int oid();
+
+    /** TEXT or BINARY: the format of the bytes {@link #dump} returns. */
+    Format format();
+
+    /** The value in this dumper's format. Never called with null (NULL is sent without bytes). */
+    byte[] dump(T value);
+
+    /**
+     * A dumper better suited to this particular value (psycopg's {@code upgrade}): an integer
+     * dumper may pick int2, int4, int8 or numeric by magnitude. By default this one.
+     */
+    default Dumper<? super T> upgrade(T value) {
+        return this;
+    }
+
+    /**
+     * The value as an SQL literal, for client-side binding ({@code mogrify}): by default the
+     * text form, quoted as a string and cast to the type when the OID is known.
+     */
+    default String quote(T value) {
+        return null;
+    }
+}

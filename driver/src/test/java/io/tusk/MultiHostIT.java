@@ -1,0 +1,61 @@
+package io.tusk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tusk.errors.OperationalException;
+import io.tusk.testkit.BlackHoleServer;
+import io.tusk.testkit.PgTest;
+import io.tusk.testkit.PgUsers;
+import io.tusk.testkit.Ports;
+import io.tusk.testkit.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/** Several hosts, refused connections and a server that never answers. */
+@PgTest
+class MultiHostIT {
+
+    @Test
+    void whenTheFirstHostRefusesTheSecondIsUsed(TestDatabase db) {
+        int dead = Ports.unusedPort();
+        String conninfo = "host=127.0.0.1,127.0.0.1 port=" + dead + "," + db.port() + " dbname=" + db.dbname()
+                + " user=" + PgUsers.TRUST + " sslmode=disable";
+        try (Connection conn = Tusk.connect(conninfo)) {
+            assertEquals(db.port(), conn.info().port());
+            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAfterConnectTimeout(TestDatabase db) {
+        try (BlackHoleServer hole = BlackHoleServer.start()) {
+            String conninfo = "host=" + hole.host() + " port=" + hole.port() + " dbname=x user=x connect_timeout=2 sslmode=disable";
+            long start = System.nanoTime();
+            OperationalException e = assertThrows(OperationalException.class, () -> Tusk.connect(conninfo));
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertTrue(seconds >= 1 && seconds < 10, "gave up after " + seconds + " s");
+            assertTrue(e.getMessage().contains("timeout"), e.getMessage());
+        }
+    }
+
+    @Test
+    void whenEveryHostIsDownOneErrorNamesThemAll() {
+        int a = Ports.unusedPort();
+        int b = Ports.unusedPort();
+        String conninfo = "host=127.0.0.1,localhost port=" + a + "," + b + " dbname=x user=x sslmode=disable";
+        OperationalException e = assertThrows(OperationalException.class, () -> Tusk.connect(conninfo));
+        assertTrue(e.getMessage().contains(String.valueOf(a)), e.getMessage());
+        assertTrue(e.getMessage().contains(String.valueOf(b)), e.getMessage());
+    }
+
+    @Test
+    void targetSessionAttrsReadWriteAcceptsAPrimary(TestDatabase db) {
+        try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST) + " target_session_attrs=read-write")) {
+            assertEquals("f", conn.execute("SELECT pg_is_in_recovery()").fetchone().get(0));
+        }
+        OperationalException e = assertThrows(OperationalException.class,
+                () -> Tusk.connect(db.conninfo(PgUsers.TRUST) + " target_session_attrs=standby"));
+        assertTrue(e.getMessage().contains("standby"), e.getMessage());
+    }
+}
