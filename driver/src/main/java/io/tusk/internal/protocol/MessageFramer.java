@@ -11,9 +11,12 @@ import java.util.Arrays;
  * reads into {@link #writableArray()} at {@link #writeOffset()}, reports how much it read with
  * {@link #written(int)}, and calls {@link #next()} until it returns null (more bytes needed).
  *
- * <p>Every length word is checked before anything is allocated: a length below 4 or above
- * {@link #maxMessageLength} is a {@link ProtocolViolation}, so a corrupt stream can neither
- * hang the reader nor make it allocate gigabytes.
+ * <p>Every header is checked before anything is allocated: an unknown type byte, a length
+ * below 4, above the type's own limit (ReadyForQuery is always 5) or above
+ * {@code maxMessageLength} is a {@link ProtocolViolation} as soon as the 5-byte header is in.
+ * Room for a partial message is reserved in proportion to the bytes already received, never
+ * for the whole declared length at once, so a corrupt stream can neither hang the reader nor
+ * make it allocate gigabytes it will never fill.
  */
 public final class MessageFramer {
     /** PostgreSQL's own limit on a field is 1 GB; a message may carry a little more. */
@@ -78,26 +81,39 @@ public final class MessageFramer {
         end += len;
     }
 
-    /** How many bytes the next complete message still needs, 0 if one is complete. */
+    /**
+     * How many bytes the next complete message still needs, 0 if one is complete. While the
+     * 5-byte header is incomplete it is the rest of the header; the body's size is known after.
+     */
     public int missing() {
         int avail = end - start;
+        if (avail == 0) {
+            return 5;
+        }
+        int limit = checkedType();
         if (avail < 5) {
             return 5 - avail;
         }
-        int len = checkedLength();
+        int len = checkedLength(limit);
         return Math.max(0, len + 1 - avail);
     }
 
     /** The next complete message, or null when more bytes are needed. */
     public BackendMessage next() {
         int avail = end - start;
+        if (avail == 0) {
+            return null;
+        }
+        int limit = checkedType();
         if (avail < 5) {
             return null;
         }
-        int len = checkedLength();
+        int len = checkedLength(limit);
         if (avail < len + 1) {
-            // Reserve room for the rest of this message now, so the reader fills it in few reads.
-            writableArray(len + 1 - avail);
+            // Reserve room for more of this message so the reader fills it in few reads, but no
+            // more than what has arrived (at least 8 KiB): the buffer grows geometrically with
+            // the bytes that really come, and a bogus length of 1 GiB allocates nothing big.
+            writableArray(Math.min(len + 1 - avail, Math.max(avail, 8192)));
             return null;
         }
         byte type = buf[start];
@@ -114,10 +130,22 @@ public final class MessageFramer {
         return start == end;
     }
 
-    private int checkedLength() {
+    /** The largest length the buffered message's type allows; throws for an unknown type. */
+    private int checkedType() {
+        byte type = buf[start];
+        int limit = BackendDecoder.lengthLimit(type);
+        if (limit == 0) {
+            throw new ProtocolViolation("unknown message type " + BackendDecoder.describe(type)
+                    + " from the server: the stream is out of step, or the peer is not a PostgreSQL server");
+        }
+        return Math.min(limit, maxMessageLength);
+    }
+
+    private int checkedLength(int limit) {
         int len = Bytes.int32(buf, start + 1);
-        if (len < 4 || len > maxMessageLength) {
-            throw new ProtocolViolation("message " + BackendDecoder.name(buf[start]) + " has an invalid length " + len);
+        if (len < 4 || len > limit) {
+            throw new ProtocolViolation(BackendDecoder.name(buf[start]) + " has an invalid length " + len
+                    + " (allowed: 4 to " + limit + ")");
         }
         return len;
     }

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
  */
 public final class ReadBuffer {
     private final byte[] buf;
+    private final int start;
     private final int end;
     private int pos;
     private final Charset charset;
@@ -16,6 +17,7 @@ public final class ReadBuffer {
 
     public ReadBuffer(byte[] buf, int off, int len, Charset charset, String messageName) {
         this.buf = buf;
+        this.start = off;
         this.pos = off;
         this.end = off + len;
         this.charset = charset;
@@ -65,17 +67,20 @@ public final class ReadBuffer {
     }
 
     public void skip(int n) {
+        if (n < 0) {
+            throw new ProtocolViolation(messageName + " has a negative length " + n);
+        }
         need(n, n + " bytes");
         pos += n;
     }
 
     /** A NUL-terminated string. */
     public String cstring() {
-        int start = pos;
+        int from = pos;
         for (int i = pos; i < end; i++) {
             if (buf[i] == 0) {
                 pos = i + 1;
-                return new String(buf, start, i - start, charset);
+                return new String(buf, from, i - from, charset);
             }
         }
         throw new ProtocolViolation(messageName + " has a string without its terminating NUL");
@@ -94,8 +99,10 @@ public final class ReadBuffer {
 
     private void need(int n, String what) {
         if (end - pos < n) {
+            // The offset counts from the start of the payload (after the length word), as a
+            // reader of the protocol documentation would count, not from the framer's buffer.
             throw new ProtocolViolation(messageName + " is truncated: expected " + what + " at offset "
-                    + pos + " but only " + (end - pos) + " bytes remain");
+                    + (pos - start) + " but only " + (end - pos) + " bytes remain");
         }
     }
 }

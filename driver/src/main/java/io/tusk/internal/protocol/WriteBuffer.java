@@ -16,6 +16,8 @@ public final class WriteBuffer {
     private byte[] buf;
     private int size;
     private int messageStart = -1;
+    /** Where the current message's first byte (its type byte, if any) is: the rollback point. */
+    private int messageFirstByte = -1;
     private Charset charset = StandardCharsets.UTF_8;
 
     public WriteBuffer() {
@@ -37,18 +39,27 @@ public final class WriteBuffer {
 
     /** Starts a message with a type byte; its length is filled in by {@link #endMessage()}. */
     public WriteBuffer beginMessage(byte type) {
+        checkNoMessage();
+        int first = size;
         int1(type);
-        return beginUntypedMessage();
+        beginUntypedMessage();
+        messageFirstByte = first;
+        return this;
     }
 
     /** Starts a message without type byte (StartupMessage, SSLRequest, CancelRequest). */
     public WriteBuffer beginUntypedMessage() {
-        if (messageStart >= 0) {
-            throw new IllegalStateException("message not ended");
-        }
+        checkNoMessage();
+        messageFirstByte = size;
         messageStart = size;
         int32(0);
         return this;
+    }
+
+    private void checkNoMessage() {
+        if (messageStart >= 0) {
+            throw new IllegalStateException("message not ended");
+        }
     }
 
     public WriteBuffer endMessage() {
@@ -57,7 +68,21 @@ public final class WriteBuffer {
         }
         putInt(messageStart, size - messageStart);
         messageStart = -1;
+        messageFirstByte = -1;
         return this;
+    }
+
+    /**
+     * Drops the message begun but not ended, so the messages before it (a pipeline) stay
+     * intact and the buffer stays usable. The buffer does it itself before it throws for a
+     * value it cannot encode, so an encoder that fails never leaves half a message behind.
+     */
+    public void abortMessage() {
+        if (messageStart >= 0) {
+            size = messageFirstByte;
+            messageStart = -1;
+            messageFirstByte = -1;
+        }
     }
 
     public WriteBuffer int1(int b) {
@@ -96,12 +121,24 @@ public final class WriteBuffer {
         return this;
     }
 
+    /**
+     * A count sent as Int16 (parameters, format codes, arguments): the server reads it as an
+     * unsigned 16-bit number, so 65535 is the most a message can carry. Writing more would
+     * silently wrap and desynchronise the server's reading of the message.
+     */
+    public WriteBuffer count16(int n, String what) {
+        if (n < 0 || n > 0xffff) {
+            throw fail("cannot send " + n + " " + what + ": the protocol allows at most 65535 in one message");
+        }
+        return int16(n);
+    }
+
     /** A NUL-terminated string in the session encoding; a NUL inside cannot be sent. */
     public WriteBuffer cstring(String s) {
         byte[] b = s.getBytes(charset);
         for (byte x : b) {
             if (x == 0) {
-                throw new IllegalArgumentException("a string sent to the server cannot contain a NUL character");
+                throw fail("a string sent to the server cannot contain a NUL character");
             }
         }
         bytes(b);
@@ -140,18 +177,26 @@ public final class WriteBuffer {
     public void clear() {
         size = 0;
         messageStart = -1;
+        messageFirstByte = -1;
         if (buf.length > 1 << 20) {
             buf = new byte[8192];
         }
     }
 
     private void ensure(int n) {
-        if (size + n > buf.length) {
-            long want = Math.max((long) buf.length * 2, (long) size + n);
-            if (want > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("message larger than 2 GiB");
+        // In long arithmetic: size + n can overflow an int for a value near 2 GiB.
+        long need = (long) size + n;
+        if (need > buf.length) {
+            if (need > Integer.MAX_VALUE - 8) {
+                throw fail("cannot send a message of more than 2 GiB");
             }
+            long want = Math.min(Math.max((long) buf.length * 2, need), Integer.MAX_VALUE - 8);
             buf = Arrays.copyOf(buf, (int) want);
         }
+    }
+
+    private IllegalArgumentException fail(String message) {
+        abortMessage();
+        return new IllegalArgumentException(message);
     }
 }

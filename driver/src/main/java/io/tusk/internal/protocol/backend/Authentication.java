@@ -58,7 +58,7 @@ public sealed interface Authentication extends BackendMessage {
                 in.rest();
                 yield new Unsupported(code);
             }
-            default -> throw new ProtocolViolation("unknown authentication request code " + code);
+            default -> throw new ProtocolViolation("Authentication has an unknown request code " + code);
         };
         in.expectEnd();
         return m;

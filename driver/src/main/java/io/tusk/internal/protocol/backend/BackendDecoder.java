@@ -48,7 +48,26 @@ public final class BackendDecoder {
         return m;
     }
 
-    static String describe(byte type) {
+    /**
+     * The largest length word a message of this type can carry, or 0 when the type byte is no
+     * backend message at all. The framer checks it as soon as the 5-byte header is in, so a
+     * desynchronised stream is caught at once instead of after waiting for a bogus length.
+     * Fixed-size messages have exact limits ("Message Formats": ReadyForQuery is Int32(5), the
+     * completion messages Int32(4), BackendKeyData's key at most 256 bytes); the others are
+     * limited only by the framer's maximum.
+     */
+    public static int lengthLimit(byte type) {
+        return switch (type) {
+            case '1', '2', '3', 'n', 's', 'I', 'c' -> 4;
+            case 'Z' -> 5;
+            case 'K' -> 4 + 4 + 256;
+            case 'D', 'C', 'T', 't', 'E', 'N', 'S', 'A', 'd', 'G', 'H', 'W', 'R', 'V', 'v' -> Integer.MAX_VALUE;
+            default -> 0;
+        };
+    }
+
+    /** The type byte as a character when printable, else in hex: {@code 'Z'}, {@code 0x00}. */
+    public static String describe(byte type) {
         return type >= 0x20 && type < 0x7f ? "'" + (char) type + "'" : String.format("0x%02x", type & 0xff);
     }
 

@@ -8,29 +8,49 @@ import io.tusk.internal.protocol.ReadBuffer;
  */
 public record CommandComplete(String tag) implements BackendMessage {
     public static CommandComplete decode(ReadBuffer in) {
-        return new CommandComplete(in.cstring());
+        CommandComplete m = new CommandComplete(in.cstring());
+        in.expectEnd();
+        return m;
     }
 
     /** The number of rows the command affected or returned, or -1 when the tag carries none. */
     public long rowCount() {
         int end = tag.length();
         int start = end;
-        while (start > 0 && Character.isDigit(tag.charAt(start - 1))) {
+        // ASCII digits only: Character.isDigit would accept other scripts' digits, which the
+        // arithmetic below would turn into nonsense.
+        while (start > 0 && tag.charAt(start - 1) >= '0' && tag.charAt(start - 1) <= '9') {
             start--;
         }
-        if (start == end || start == 0 || tag.charAt(start - 1) != ' ') {
-            return -1;
-        }
-        // Tags with a count: INSERT oid rows, DELETE, UPDATE, SELECT, MOVE, FETCH, COPY, MERGE.
-        char c = tag.charAt(0);
-        if (c != 'I' && c != 'D' && c != 'U' && c != 'S' && c != 'M' && c != 'F' && c != 'C') {
+        if (start == end || start == 0 || tag.charAt(start - 1) != ' ' || !countsRows()) {
             return -1;
         }
         long n = 0;
         for (int i = start; i < end; i++) {
-            n = n * 10 + (tag.charAt(i) - '0');
+            int digit = tag.charAt(i) - '0';
+            if (n > (Long.MAX_VALUE - digit) / 10) {
+                return -1;
+            }
+            n = n * 10 + digit;
         }
         return n;
+    }
+
+    /**
+     * The tags that carry a count (protocol "CommandComplete"): INSERT oid rows, DELETE,
+     * UPDATE, MERGE, SELECT (also of CREATE TABLE AS), MOVE, FETCH, COPY.
+     */
+    private boolean countsRows() {
+        return switch (tag.charAt(0)) {
+            case 'I' -> tag.startsWith("INSERT ");
+            case 'D' -> tag.startsWith("DELETE ");
+            case 'U' -> tag.startsWith("UPDATE ");
+            case 'M' -> tag.startsWith("MERGE ") || tag.startsWith("MOVE ");
+            case 'S' -> tag.startsWith("SELECT ");
+            case 'F' -> tag.startsWith("FETCH ");
+            case 'C' -> tag.startsWith("COPY ");
+            default -> false;
+        };
     }
 
     /** The command's name: the first word of the tag ({@code INSERT}, {@code CREATE}, ...). */

@@ -24,8 +24,13 @@ public final class DataRow implements BackendMessage {
         if (n < 0) {
             throw new ProtocolViolation("DataRow has a negative column count " + n);
         }
-        // The payload is copied once; the columns index into the copy.
-        int base = in.position();
+        // Each column takes at least its 4-byte length: check before allocating for n columns.
+        if (in.remaining() < 4 * n) {
+            throw new ProtocolViolation("DataRow announces " + n + " columns but has only " + in.remaining()
+                    + " bytes for them");
+        }
+        // The payload is copied once; the columns index into the copy. Offsets in error
+        // messages count from the start of the payload, where the column count is.
         byte[] data = in.rest();
         int[] offsets = new int[n * 2];
         int pos = 0;
@@ -35,8 +40,12 @@ public final class DataRow implements BackendMessage {
             }
             int len = Bytes.int32(data, pos);
             pos += 4;
-            if (len < -1 || (len > 0 && data.length - pos < len)) {
-                throw new ProtocolViolation("DataRow column " + i + " has length " + len + " but "
+            if (len < -1) {
+                throw new ProtocolViolation("DataRow column " + i + " has a negative length " + len
+                        + " (only -1, for NULL, is allowed)");
+            }
+            if (len > data.length - pos) {
+                throw new ProtocolViolation("DataRow column " + i + " has length " + len + " but only "
                         + (data.length - pos) + " bytes remain");
             }
             offsets[2 * i] = pos;
@@ -46,7 +55,8 @@ public final class DataRow implements BackendMessage {
             }
         }
         if (pos != data.length) {
-            throw new ProtocolViolation("DataRow has " + (data.length - pos) + " unexpected trailing bytes at offset " + (base + pos));
+            throw new ProtocolViolation("DataRow has " + (data.length - pos) + " unexpected trailing bytes at offset "
+                    + (2 + pos));
         }
         return new DataRow(data, offsets);
     }

@@ -17,7 +17,8 @@ public enum ReadyForQuery implements BackendMessage {
             case 'I' -> IDLE;
             case 'T' -> IN_TRANSACTION;
             case 'E' -> IN_ERROR;
-            default -> throw new ProtocolViolation("ReadyForQuery has an unknown transaction status " + status);
+            default -> throw new ProtocolViolation("ReadyForQuery has an unknown transaction status "
+                    + BackendDecoder.describe((byte) status) + " (expected 'I', 'T' or 'E')");
         };
     }
 }

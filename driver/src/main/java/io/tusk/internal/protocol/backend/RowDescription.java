@@ -15,6 +15,12 @@ public record RowDescription(Field[] fields) implements BackendMessage {
 
     public static RowDescription decode(ReadBuffer in) {
         int n = in.int16() & 0xffff;
+        // A field is at least 19 bytes (an empty name's NUL and 18 bytes of numbers): check
+        // before allocating for n of them.
+        if (in.remaining() < 19 * n) {
+            throw new ProtocolViolation("RowDescription announces " + n + " columns but has only "
+                    + in.remaining() + " bytes for them");
+        }
         Field[] fields = new Field[n];
         for (int i = 0; i < n; i++) {
             fields[i] = new Field(in.cstring(), in.int32(), in.int16(), in.int32(), in.int16(), in.int32(), in.int16());

@@ -12,11 +12,11 @@ public record Bind(String portal, String statement, int[] parameterFormats, byte
     @Override
     public void encode(WriteBuffer out) {
         out.beginMessage((byte) 'B').cstring(portal).cstring(statement);
-        out.int16(parameterFormats.length);
+        out.count16(parameterFormats.length, "parameter format codes");
         for (int f : parameterFormats) {
             out.int16(f);
         }
-        out.int16(values.length);
+        out.count16(values.length, "parameters");
         for (byte[] v : values) {
             if (v == null) {
                 out.int32(-1);
@@ -24,7 +24,7 @@ public record Bind(String portal, String statement, int[] parameterFormats, byte
                 out.int32(v.length).bytes(v);
             }
         }
-        out.int16(resultFormats.length);
+        out.count16(resultFormats.length, "result format codes");
         for (int f : resultFormats) {
             out.int16(f);
         }

@@ -10,11 +10,11 @@ public record FunctionCall(int functionOid, int[] argumentFormats, byte[][] argu
         implements FrontendMessage {
     @Override
     public void encode(WriteBuffer out) {
-        out.beginMessage((byte) 'F').int32(functionOid).int16(argumentFormats.length);
+        out.beginMessage((byte) 'F').int32(functionOid).count16(argumentFormats.length, "argument format codes");
         for (int f : argumentFormats) {
             out.int16(f);
         }
-        out.int16(arguments.length);
+        out.count16(arguments.length, "function arguments");
         for (byte[] a : arguments) {
             if (a == null) {
                 out.int32(-1);

@@ -9,7 +9,7 @@ import io.tusk.internal.protocol.WriteBuffer;
 public record Parse(String statement, String sql, int[] parameterTypes) implements FrontendMessage {
     @Override
     public void encode(WriteBuffer out) {
-        out.beginMessage((byte) 'P').cstring(statement).cstring(sql).int16(parameterTypes.length);
+        out.beginMessage((byte) 'P').cstring(statement).cstring(sql).count16(parameterTypes.length, "parameter types");
         for (int oid : parameterTypes) {
             out.int32(oid);
         }

@@ -1,0 +1,128 @@
+package io.tusk.internal.protocol;
+
+import static io.tusk.internal.protocol.Wire.toHex;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tusk.internal.protocol.frontend.Query;
+import io.tusk.internal.protocol.frontend.Sync;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The frontend encoder's buffer: length words, byte order, growth, and refusing what cannot be sent. */
+class WriteBufferTest {
+
+    @Test
+    void theLengthWordCountsItselfAndThePayloadButNotTheTypeByte() {
+        WriteBuffer out = new WriteBuffer();
+        out.beginMessage((byte) 'X').int1(1).int16(2).endMessage();
+        assertEquals("58 00 00 00 07 01 00 02", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void anUntypedMessageStartsWithItsLength() {
+        WriteBuffer out = new WriteBuffer();
+        out.beginUntypedMessage().int32(80877103).endMessage();
+        assertEquals("00 00 00 08 04 d2 16 2f", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void integersAreWrittenBigEndian() {
+        WriteBuffer out = new WriteBuffer();
+        out.int16(-2).int32(0x01020304).int64(0x0102030405060708L);
+        assertEquals("ff fe 01 02 03 04 01 02 03 04 05 06 07 08", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void reserveAndPutIntFillAValueWhoseLengthIsKnownLater() {
+        WriteBuffer out = new WriteBuffer();
+        int at = out.reserve(4);
+        out.bytes(new byte[] {9, 9});
+        out.putInt(at, 2);
+        assertEquals("00 00 00 02 09 09", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void growingKeepsWhatWasWritten() {
+        WriteBuffer out = new WriteBuffer(1);
+        byte[] big = Wire.sequence(10_000);
+        out.beginMessage((byte) 'd').bytes(big).endMessage();
+        byte[] b = out.toByteArray();
+        assertEquals(10_005, b.length);
+        assertEquals("64 00 00 27 14 00 01 02", toHex(b, 0, 8));
+        assertEquals(toHex(big), toHex(b, 5, big.length));
+    }
+
+    @Test
+    void aMessageCannotStartInsideAnother() {
+        WriteBuffer out = new WriteBuffer();
+        out.beginMessage((byte) 'Q');
+        assertThrows(IllegalStateException.class, () -> out.beginMessage((byte) 'Q'));
+        assertThrows(IllegalStateException.class, out::beginUntypedMessage);
+    }
+
+    @Test
+    void endingWithoutBeginningIsAnError() {
+        assertThrows(IllegalStateException.class, () -> new WriteBuffer().endMessage());
+    }
+
+    @Test
+    void aStringWithNulIsRefusedAndTheHalfMessageIsDropped() {
+        WriteBuffer out = new WriteBuffer();
+        Sync.INSTANCE.encode(out);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Query("SELECT '\0'").encode(out));
+        assertEquals("a string sent to the server cannot contain a NUL character", e.getMessage());
+        // The Sync before stays, the broken Query is gone, and the buffer takes the next message.
+        new Query("").encode(out);
+        assertEquals("53 00 00 00 04 51 00 00 00 05 00", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void abortMessageDropsTheOpenMessageOnly() {
+        WriteBuffer out = new WriteBuffer();
+        Sync.INSTANCE.encode(out);
+        out.beginMessage((byte) 'Q').cstring("half");
+        out.abortMessage();
+        assertEquals("53 00 00 00 04", toHex(out.toByteArray()));
+        out.abortMessage();
+        assertEquals(5, out.size(), "without an open message it does nothing");
+    }
+
+    @Test
+    void count16AcceptsUpTo65535() {
+        WriteBuffer out = new WriteBuffer();
+        out.count16(65535, "things").count16(0, "things");
+        assertEquals("ff ff 00 00", toHex(out.toByteArray()));
+        assertThrows(IllegalArgumentException.class, () -> out.count16(-1, "things"));
+    }
+
+    @Test
+    void stringsUseTheConfiguredCharset() {
+        WriteBuffer out = new WriteBuffer();
+        assertSame(StandardCharsets.UTF_8, out.charset());
+        out.cstring("\u00e9");
+        out.charset(StandardCharsets.ISO_8859_1);
+        out.cstring("\u00e9");
+        assertEquals("c3 a9 00 e9 00", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void clearForgetsTheContentAndAnOpenMessage() {
+        WriteBuffer out = new WriteBuffer();
+        out.beginMessage((byte) 'Q').cstring("x");
+        out.clear();
+        assertEquals(0, out.size());
+        Sync.INSTANCE.encode(out);
+        assertEquals("53 00 00 00 04", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void clearShrinksABufferGrownByAHugeExchange() {
+        WriteBuffer out = new WriteBuffer();
+        out.bytes(new byte[2 << 20]);
+        out.clear();
+        assertEquals(8192, out.array().length);
+    }
+}
