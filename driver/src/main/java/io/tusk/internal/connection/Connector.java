@@ -114,12 +114,12 @@ public final class Connector {
         if (mode == Mode.PREFER) {
             try {
                 return startOn(host, address, true);
+            } catch (TlsHandshakeFailed e) {
+                return startOn(host, address, false);
             } catch (DatabaseException e) {
                 if (isPasswordFailure(e)) {
                     throw e; // the same password fails without TLS too
                 }
-                return startOn(host, address, false);
-            } catch (TlsHandshakeFailed e) {
                 return startOn(host, address, false);
             }
         }

@@ -54,9 +54,9 @@ public final class StartupExchange implements Exchange<StartupExchange> {
         } else if (m instanceof BackendKeyData k) {
             keyData = k;
         } else if (m instanceof NegotiateProtocolVersion n) {
-            int offered = (3 << 16) | n.newestMinorVersion();
+            int offered = (3 << 16) | n.minor();
             if (offered < minimumVersion) {
-                failure = new OperationalException("the server supports protocol 3." + n.newestMinorVersion()
+                failure = new OperationalException("the server supports protocol 3." + n.minor()
                         + " but min_protocol_version asks for 3." + (minimumVersion & 0xffff));
                 return true;
             }
