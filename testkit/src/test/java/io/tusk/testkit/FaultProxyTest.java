@@ -134,6 +134,18 @@ class FaultProxyTest {
     }
 
     @Test
+    void cutAllWhilePausedStillResetsTheConnection() throws Exception {
+        try (Socket s = client()) {
+            proxy.pause();
+            write(s, "stuck");
+            Thread.sleep(100);
+            proxy.cutAll();
+            assertThrows(SocketException.class, () -> s.getInputStream().read());
+            assertEquals(0, proxy.connectionCount());
+        }
+    }
+
+    @Test
     void refuseNewRefusesConnectionsUntilTurnedOff() throws IOException {
         proxy.refuseNew(true);
         assertThrows(ConnectException.class, () -> new Socket(proxy.host(), proxy.port()).close());
