@@ -224,7 +224,7 @@ public final class FaultProxy implements AutoCloseable {
                     OutputStream out = to.getOutputStream();
                     int n;
                     while ((n = in.read(buf)) >= 0) {
-                        awaitForwarding();
+                        awaitForwarding(to);
                         int skip = fromServer ? (int) take(n) : 0;
                         if (n > skip) {
                             out.write(buf, skip, n - skip);
@@ -254,6 +254,9 @@ public final class FaultProxy implements AutoCloseable {
             links.remove(this);
             reset(client);
             reset(server);
+            synchronized (lock) {
+                lock.notifyAll();
+            }
         }
     }
 
@@ -271,13 +274,14 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void awaitForwarding() throws InterruptedException {
+    private void awaitForwarding(Socket to) throws InterruptedException {
         long delay = delayNanos;
         if (delay > 0) {
             Thread.sleep(delay / 1_000_000, (int) (delay % 1_000_000));
         }
         synchronized (lock) {
-            while (paused && !closed) {
+            // A cut connection stops waiting too, so that its pump threads end.
+            while (paused && !closed && !to.isClosed()) {
                 lock.wait();
             }
         }

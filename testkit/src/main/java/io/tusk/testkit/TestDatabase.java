@@ -50,6 +50,11 @@ public final class TestDatabase {
         return server.port();
     }
 
+    /** The server's Unix socket directory (skips the test when unknown): {@code host=<dir>} connects through it. */
+    public java.nio.file.Path unixSocketDir() {
+        return server.unixSocketDir();
+    }
+
     /** The administrator's connection string to this database; works on every kind of server. */
     public String conninfo() {
         return conninfo(handle().adminUser());

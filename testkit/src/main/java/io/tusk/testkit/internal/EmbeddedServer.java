@@ -36,6 +36,7 @@ public final class EmbeddedServer {
     private static final System.Logger LOG = System.getLogger("io.tusk.testkit");
     private static final long START_TIMEOUT_MS = 60_000;
     private static final int PORT_ATTEMPTS = 5;
+    private static final int KEPT_LOGS = 20;
 
     private EmbeddedServer() {
     }
@@ -60,6 +61,7 @@ public final class EmbeddedServer {
             Files.createDirectories(log.getParent());
             Files.deleteIfExists(log);
             sweepStale(work);
+            pruneLogs(log.getParent());
             FileTree.deleteRecursively(runDir);
             Files.createDirectories(runDir);
         } catch (IOException e) {
@@ -312,6 +314,19 @@ public final class EmbeddedServer {
                 LOG.log(System.Logger.Level.INFO, "Removing " + run + " left by a test JVM that is gone");
                 FileTree.deleteQuietly(run);
             }
+        }
+    }
+
+    /** Keeps the most recent server logs only; each test JVM writes one. */
+    private static void pruneLogs(Path logs) throws IOException {
+        List<Path> all;
+        try (java.util.stream.Stream<Path> files = Files.list(logs)) {
+            all = files.filter(p -> p.getFileName().toString().startsWith("postgres-"))
+                    .sorted(java.util.Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed())
+                    .toList();
+        }
+        for (Path old : all.subList(Math.min(KEPT_LOGS, all.size()), all.size())) {
+            Files.deleteIfExists(old);
         }
     }
 
