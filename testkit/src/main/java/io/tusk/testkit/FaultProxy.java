@@ -45,6 +45,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong dropFromServer = new AtomicLong();
     private volatile ServerSocket listener;
+    private volatile Thread acceptThread;
     private volatile boolean paused;
     private volatile boolean closed;
     private volatile long delayNanos;
@@ -112,6 +113,10 @@ public final class FaultProxy implements AutoCloseable {
             if (refuse && listener != null) {
                 closeQuietly(listener);
                 listener = null;
+                // The JDK may finish closing a listening socket only once a blocked accept()
+                // returns; until then the kernel still completes handshakes. Wait for the accept
+                // thread to end so that "refused" is true when this method returns.
+                awaitAcceptThread();
             } else if (!refuse && listener == null) {
                 try {
                     ServerSocket s = new ServerSocket();
@@ -161,7 +166,20 @@ public final class FaultProxy implements AutoCloseable {
         listener = s;
         Thread t = new Thread(() -> acceptLoop(s), "tusk-fault-proxy-" + port + "-accept");
         t.setDaemon(true);
+        acceptThread = t;
         t.start();
+    }
+
+    private void awaitAcceptThread() {
+        Thread t = acceptThread;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void acceptLoop(ServerSocket s) {
@@ -171,6 +189,10 @@ public final class FaultProxy implements AutoCloseable {
                 client = s.accept();
             } catch (IOException e) {
                 return; // closed by refuseNew(true) or close()
+            }
+            if (s.isClosed()) {
+                reset(client); // accepted while refuseNew(true) was closing the listener
+                return;
             }
             accepted.incrementAndGet();
             if (links.size() >= MAX_CONNECTIONS) {
