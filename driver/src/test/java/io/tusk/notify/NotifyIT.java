@@ -146,4 +146,32 @@ class NotifyIT {
             }
         }
     }
+
+    @Test
+    void waitsThatTimeOutOrAreInterruptedOverTlsAndUnixSocketsLeaveTheConnectionInStep(io.tusk.testkit.PgServer server, TestDatabase db)
+            throws Exception {
+        server.assumeEmbedded("needs the kit's TLS setup and socket directory");
+        for (String extra : List.of(" sslmode=require", " host=" + db.unixSocketDir())) {
+            try (Connection conn = Tusk.connect(db.conninfo() + extra); Connection other = other(db)) {
+                conn.setAutocommit(true);
+                conn.execute("LISTEN step");
+                for (int i = 0; i < 3; i++) {
+                    try (Stream<Notify> s = conn.notifies(Duration.ofMillis(150), null)) {
+                        assertEquals(0, s.count(), extra);
+                    }
+                }
+                Thread waiter = new Thread(() -> conn.notifies(null, null).forEach(n -> { }));
+                waiter.start();
+                Thread.sleep(200);
+                waiter.interrupt();
+                waiter.join(5000);
+                assertFalse(waiter.isAlive(), extra);
+                other.execute("NOTIFY step, 'in step'");
+                try (Stream<Notify> s = conn.notifies(Duration.ofSeconds(10), 1)) {
+                    assertEquals("in step", s.findFirst().orElseThrow().payload(), extra);
+                }
+                assertEquals("1", conn.execute("SELECT 1").fetchone().get(0), extra);
+            }
+        }
+    }
 }
