@@ -2,8 +2,15 @@ package io.tusk;
 
 import io.tusk.errors.Diagnostic;
 import io.tusk.rows.Row;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A session with a PostgreSQL server: psycopg's {@code Connection}. Made by
@@ -79,4 +86,72 @@ public interface Connection extends AutoCloseable {
      * arrive during other commands (after LISTEN); at most 10,000 are kept, the oldest dropped.
      */
     List<Notify> drainNotifies();
+
+    /**
+     * Notifications as they arrive (psycopg's {@code notifies()}), after {@code LISTEN} on this
+     * connection: those already received come first, then the stream blocks on the connection
+     * until the next one. It ends after {@code timeout} in all (null: never), after
+     * {@code stopAfter} notifications (null: no count), when it is closed (from any thread), or
+     * when the waiting thread is interrupted (the interrupt flag stays set). The connection
+     * stays usable afterwards; other threads' commands wait while it blocks.
+     *
+     * <pre>{@code
+     * conn.setAutocommit(true);
+     * conn.execute("LISTEN jobs");
+     * try (Stream<Notify> s = conn.notifies(Duration.ofSeconds(30), 10)) {
+     *     s.forEach(n -> System.out.println(n.channel() + ": " + n.payload()));
+     * }
+     * }</pre>
+     */
+    Stream<Notify> notifies(Duration timeout, Integer stopAfter);
+
+    /**
+     * Calls {@code handler} with every notification, as soon as it is read (during any command
+     * or a {@link #notifies} wait); it is also kept for {@link #drainNotifies()}.
+     */
+    void addNotifyHandler(Consumer<Notify> handler);
+
+    void removeNotifyHandler(Consumer<Notify> handler);
+
+    /**
+     * Starts a COPY ({@code COPY ... FROM STDIN} or {@code COPY ... TO STDOUT}); close the
+     * {@link Copy} to finish it. Outside autocommit it runs in the current transaction (opening
+     * one, like any statement). See {@link Copy} for how to abort it.
+     */
+    Copy copy(String sql);
+
+    /**
+     * Runs a COPY with {@code body} and finishes it, returning the server's row count. If the
+     * body throws, a COPY FROM STDIN is aborted (nothing is stored) and the exception is
+     * rethrown unchanged.
+     *
+     * <pre>{@code
+     * conn.copy("COPY t (id, name) FROM STDIN", copy -> {
+     *     for (Item i : items) copy.writeRow(i.id(), i.name());
+     * });
+     * }</pre>
+     */
+    <E extends Exception> long copy(String sql, Copy.Body<E> body) throws E;
+
+    /**
+     * psycopg2's {@code copy_from}: loads {@code in} (COPY text format) into {@code table}
+     * (schema-qualified with a dot if needed), optionally into {@code columns} only; null
+     * {@code sep} and {@code nullString} mean the defaults (tab, {@code \N}). Returns the rows.
+     */
+    long copyFrom(InputStream in, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** As {@link #copyFrom(InputStream, String, String, String, List)}, from characters. */
+    long copyFrom(Reader in, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** psycopg2's {@code copy_to}: writes {@code table} (or its {@code columns}) to {@code out} in COPY text format. */
+    long copyTo(OutputStream out, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** As {@link #copyTo(OutputStream, String, String, String, List)}, as characters. */
+    long copyTo(Writer out, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** psycopg2's {@code copy_expert}: runs any {@code COPY ... FROM STDIN} statement with the data of {@code in}. */
+    long copyExpert(String sql, InputStream in) throws IOException;
+
+    /** psycopg2's {@code copy_expert}: runs any {@code COPY ... TO STDOUT} statement into {@code out}. */
+    long copyExpert(String sql, OutputStream out) throws IOException;
 }

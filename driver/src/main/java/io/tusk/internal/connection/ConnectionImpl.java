@@ -2,6 +2,7 @@ package io.tusk.internal.connection;
 
 import io.tusk.Connection;
 import io.tusk.ConnectionInfo;
+import io.tusk.Copy;
 import io.tusk.Cursor;
 import io.tusk.Notify;
 import io.tusk.TransactionStatus;
@@ -14,11 +15,19 @@ import io.tusk.internal.protocol.frontend.CancelRequest;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.protocol.frontend.Query;
 import io.tusk.rows.Row;
+import io.tusk.internal.copy.CopyHelpers;
+import io.tusk.internal.copy.CopySupport;
+import io.tusk.internal.notify.NotifyWait;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** The blocking {@link Connection}: session state plus psycopg's transaction rules. */
 public final class ConnectionImpl implements Connection {
@@ -234,5 +243,68 @@ public final class ConnectionImpl implements Connection {
     public String toString() {
         Session s = session;
         return "Connection[" + endpoint.safeDsn() + ", " + (s.isClosed() ? "closed" : s.isBroken() ? "broken" : s.transactionStatus()) + "]";
+    }
+
+    /**
+     * The BEGIN a statement needs first outside autocommit when no transaction is open, else
+     * null; for operations that send their own Query (COPY). The caller holds the session lock.
+     */
+    public String implicitBegin() {
+        return needsBegin(session) ? beginStatement() : null;
+    }
+
+    @Override
+    public Stream<Notify> notifies(Duration timeout, Integer stopAfter) {
+        return NotifyWait.stream(this::session, timeout, stopAfter);
+    }
+
+    @Override
+    public void addNotifyHandler(Consumer<Notify> handler) {
+        session.addNotifyHandler(handler);
+    }
+
+    @Override
+    public void removeNotifyHandler(Consumer<Notify> handler) {
+        session.removeNotifyHandler(handler);
+    }
+
+    @Override
+    public Copy copy(String sql) {
+        return CopySupport.start(this, sql);
+    }
+
+    @Override
+    public <E extends Exception> long copy(String sql, Copy.Body<E> body) throws E {
+        return CopySupport.run(this, sql, body);
+    }
+
+    @Override
+    public long copyFrom(InputStream in, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return CopyHelpers.copyFrom(this, in, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyFrom(Reader in, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return CopyHelpers.copyFrom(this, in, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyTo(OutputStream out, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return CopyHelpers.copyTo(this, out, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyTo(Writer out, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return CopyHelpers.copyTo(this, out, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyExpert(String sql, InputStream in) throws IOException {
+        return CopyHelpers.copyExpert(this, sql, in);
+    }
+
+    @Override
+    public long copyExpert(String sql, OutputStream out) throws IOException {
+        return CopyHelpers.copyExpert(this, sql, out);
     }
 }

@@ -56,6 +56,8 @@ public final class Session {
     private volatile BackendKeyData keyData;
     private volatile int protocolVersion;
     private volatile Charset charset;
+    /** What drives the session message by message (a COPY), or null: no other command may start meanwhile. */
+    private volatile String drivenBy;
 
     public Session(PgStream stream) {
         this.stream = stream;
@@ -148,6 +150,113 @@ public final class Session {
             return null;
         }
         return m;
+    }
+
+    /**
+     * Starts an operation that the caller drives message by message ({@link #nextMessage()},
+     * {@link #flushOutput()}) because the user paces it: COPY reads or writes at the speed of
+     * the application (protocol "COPY Operations"). The caller holds {@link #lock()} until
+     * {@link #endDriven()}; meanwhile no other command may start on this session, even from the
+     * thread holding the lock.
+     */
+    public void startDriven(String what) {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the session lock must be held");
+        }
+        checkUsable();
+        drivenBy = what;
+        transactionStatus = TransactionStatus.ACTIVE;
+    }
+
+    /** Ends what {@link #startDriven} began (after its ReadyForQuery, or after the session broke). */
+    public void endDriven() {
+        drivenBy = null;
+    }
+
+    /**
+     * The next message for a driven operation, asynchronous ones consumed (notices, notifications,
+     * parameter statuses); ReadyForQuery updates the transaction status. An I/O failure breaks
+     * the session and is thrown as {@link OperationalException}.
+     */
+    public BackendMessage nextMessage() {
+        try {
+            BackendMessage m;
+            do {
+                m = readSync();
+            } while (m == null);
+            if (m instanceof ReadyForQuery rfq) {
+                transactionStatus = toStatus(rfq);
+            }
+            return m;
+        } catch (IOException e) {
+            throw lost(e);
+        } catch (ProtocolViolation e) {
+            markBroken();
+            throw e;
+        }
+    }
+
+    /** Writes the messages queued in {@code stream().buffer()}; an I/O failure breaks the session. */
+    public void flushOutput() {
+        try {
+            stream.flush();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /** The exception for an ErrorResponse of a driven operation; a FATAL one breaks the session. */
+    public DatabaseException serverError(Diagnostic d) {
+        if (ServerErrors.endsSession(d)) {
+            markBroken();
+        }
+        return ServerErrors.of(d);
+    }
+
+    /**
+     * Waits up to {@code timeout} for one message while no command runs (LISTEN: notifications
+     * come on their own), consuming it as {@link #readAsync()} does. Returns false when the
+     * timeout passed with no complete message. The caller holds the lock.
+     *
+     * <p>A read timeout leaves the stream in step: {@link PgStream} reads into the framer's
+     * buffer, which keeps a partial message for the next read, so a timeout in the middle of a
+     * message loses nothing. The transport's timeout goes back to "none" afterwards, the setting
+     * every command runs with.
+     */
+    public boolean awaitAsync(java.time.Duration timeout) {
+        checkUsable();
+        try {
+            if (!stream.hasBufferedMessage()) {
+                stream.transport().readTimeout(timeout);
+            }
+            try {
+                BackendMessage m = readAsync();
+                if (m != null) {
+                    throw new ProtocolViolation("unexpected " + m.getClass().getSimpleName() + " while no command runs");
+                }
+                return true;
+            } finally {
+                stream.transport().readTimeout(null);
+            }
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (InterruptedIOException e) {
+            // The Unix-socket transport reports an interrupt this way, before reading anything.
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException e) {
+            throw lost(e);
+        } catch (ProtocolViolation e) {
+            markBroken();
+            throw e;
+        }
+    }
+
+    /** Takes the oldest buffered notification, or null: one at a time, so none is lost when a reader stops. */
+    public Notify pollNotify() {
+        synchronized (notifies) {
+            return notifies.pollFirst();
+        }
     }
 
     /** Reads messages that arrive while no command runs (notifications), for up to the stream's timeout. */
@@ -274,6 +383,10 @@ public final class Session {
     }
 
     private void checkUsable() {
+        if (drivenBy != null && lock.isHeldByCurrentThread()) {
+            throw new io.tusk.errors.ProgrammingException(drivenBy + " is in progress on this connection: finish or close it"
+                    + " before running another command");
+        }
         if (closed) {
             throw new InterfaceException("the connection is closed");
         }
