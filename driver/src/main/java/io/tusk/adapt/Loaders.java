@@ -1,6 +1,10 @@
 package io.tusk.adapt;
 
+import io.tusk.internal.adapt.datetime.DateTimeAdapters;
 import io.tusk.internal.adapt.numeric.NumericLoaders;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 
 /**
  * Opt-in loaders for values the default Java types cannot hold, in the spirit of psycopg's
@@ -9,6 +13,7 @@ import io.tusk.internal.adapt.numeric.NumericLoaders;
  * <pre>{@code
  * AdaptersMap m = AdaptersMap.global().child();
  * m.registerLoader("numeric", Format.BINARY, Loaders.numericAsDouble(Format.BINARY));
+ * m.registerLoader("date", Format.BINARY, Loaders.dateInfinityAs(Format.BINARY, LocalDate.MIN, LocalDate.MAX));
  * }</pre>
  */
 public final class Loaders {
@@ -18,5 +23,28 @@ public final class Loaders {
     /** numeric ⟶ Double, keeping NaN and ±Infinity (BigDecimal has neither); digits beyond a double's are lost. */
     public static Loader<Double> numericAsDouble(Format format) {
         return format == Format.BINARY ? NumericLoaders.BINARY_AS_DOUBLE : NumericLoaders.TEXT_AS_DOUBLE;
+    }
+
+    /**
+     * date ⟶ LocalDate with {@code -infinity} and {@code infinity} loaded as the given values
+     * (psycopg's "infinity dates" recipe); dumping those values still sends them as dates.
+     */
+    public static Loader<LocalDate> dateInfinityAs(Format format, LocalDate minusInfinity, LocalDate infinity) {
+        return format == Format.BINARY ? DateTimeAdapters.dateBinary(minusInfinity, infinity)
+                : DateTimeAdapters.dateText(minusInfinity, infinity);
+    }
+
+    /** timestamp ⟶ LocalDateTime with {@code -infinity} and {@code infinity} loaded as the given values. */
+    public static Loader<LocalDateTime> timestampInfinityAs(Format format, LocalDateTime minusInfinity,
+            LocalDateTime infinity) {
+        return format == Format.BINARY ? DateTimeAdapters.timestampBinary(minusInfinity, infinity)
+                : DateTimeAdapters.timestampText(minusInfinity, infinity);
+    }
+
+    /** timestamptz ⟶ OffsetDateTime with {@code -infinity} and {@code infinity} loaded as the given values. */
+    public static Loader<OffsetDateTime> timestamptzInfinityAs(Format format, OffsetDateTime minusInfinity,
+            OffsetDateTime infinity) {
+        return format == Format.BINARY ? DateTimeAdapters.timestamptzBinary(minusInfinity, infinity)
+                : DateTimeAdapters.timestamptzText(minusInfinity, infinity);
     }
 }

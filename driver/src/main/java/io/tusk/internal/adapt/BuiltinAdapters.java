@@ -2,6 +2,8 @@ package io.tusk.internal.adapt;
 
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Loader;
+import io.tusk.internal.adapt.datetime.DateTimeAdapters;
+import io.tusk.internal.adapt.datetime.IntervalAdapters;
 import io.tusk.internal.adapt.misc.UuidAdapters;
 import io.tusk.internal.adapt.numeric.NumericAdapters;
 import io.tusk.internal.adapt.text.TextAdapters;
@@ -43,5 +45,7 @@ public final class BuiltinAdapters {
         NumericAdapters.register(m);
         TextAdapters.register(m);
         UuidAdapters.register(m);
+        DateTimeAdapters.register(m);
+        IntervalAdapters.register(m);
     }
 }
