@@ -1,10 +1,12 @@
 package io.tusk.adapt;
 
 import io.tusk.internal.adapt.datetime.DateTimeAdapters;
+import io.tusk.internal.adapt.misc.JsonAdapters;
 import io.tusk.internal.adapt.numeric.NumericLoaders;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.function.Function;
 
 /**
  * Opt-in loaders for values the default Java types cannot hold, in the spirit of psycopg's
@@ -46,5 +48,14 @@ public final class Loaders {
             OffsetDateTime infinity) {
         return format == Format.BINARY ? DateTimeAdapters.timestamptzBinary(minusInfinity, infinity)
                 : DateTimeAdapters.timestamptzText(minusInfinity, infinity);
+    }
+
+    /**
+     * json or jsonb ⟶ whatever {@code loads} makes of the JSON text (psycopg's {@code set_json_loads}),
+     * e.g. {@code Loaders.json(Format.BINARY, true, mapper::readTree)}; {@code jsonb} says whether
+     * the column is jsonb (its binary values start with a version byte).
+     */
+    public static <T> Loader<T> json(Format format, boolean jsonb, Function<String, T> loads) {
+        return JsonAdapters.loader(format, jsonb && format == Format.BINARY, loads);
     }
 }

@@ -4,6 +4,7 @@ import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Loader;
 import io.tusk.internal.adapt.datetime.DateTimeAdapters;
 import io.tusk.internal.adapt.datetime.IntervalAdapters;
+import io.tusk.internal.adapt.misc.JsonAdapters;
 import io.tusk.internal.adapt.misc.UuidAdapters;
 import io.tusk.internal.adapt.numeric.NumericAdapters;
 import io.tusk.internal.adapt.text.TextAdapters;
@@ -47,5 +48,6 @@ public final class BuiltinAdapters {
         UuidAdapters.register(m);
         DateTimeAdapters.register(m);
         IntervalAdapters.register(m);
+        JsonAdapters.register(m);
     }
 }
