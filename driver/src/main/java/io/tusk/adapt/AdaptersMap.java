@@ -10,7 +10,9 @@ import java.util.Map;
  * connection.
  *
  * <pre>{@code
- * conn.adapters().registerLoader("numeric", Format.TEXT, (b, off, len) -> Double.valueOf(new String(b, off, len)));
+ * AdaptersMap mine = AdaptersMap.global().child();
+ * mine.registerLoader("numeric", Format.BINARY, Loaders.numericAsDouble(Format.BINARY));
+ * mine.registerDumper(Money.class, Format.TEXT, moneyDumper);
  * }</pre>
  */
 public final class AdaptersMap {
@@ -33,6 +35,7 @@ public final class AdaptersMap {
 
     /** The map every connection starts from; the built-in adapters are registered in it. */
     public static AdaptersMap global() {
+        io.tusk.internal.adapt.BuiltinAdapters.ensureRegistered();
         return GLOBAL;
     }
 
@@ -41,14 +44,24 @@ public final class AdaptersMap {
         return new AdaptersMap(this);
     }
 
+    /**
+     * Registers a dumper for a class (and its subclasses) in a format. As in psycopg, the dumper
+     * registered last for a class in TEXT or BINARY also becomes its AUTO ({@code %s}) choice.
+     */
     public synchronized <T> AdaptersMap registerDumper(Class<T> type, Format format, Dumper<? super T> dumper) {
         dumpers.put(new DumperKey(type, format), dumper);
-        if (format != Format.AUTO && !dumpers.containsKey(new DumperKey(type, Format.AUTO))) {
+        if (format != Format.AUTO) {
             dumpers.put(new DumperKey(type, Format.AUTO), dumper);
         }
         return this;
     }
 
+    /** Registers a dumper in its own format (and as the AUTO choice for the class). */
+    public <T> AdaptersMap registerDumper(Class<T> type, Dumper<? super T> dumper) {
+        return registerDumper(type, dumper.format(), dumper);
+    }
+
+    /** Registers a loader for a type OID in a format, for the results this map applies to. */
     public synchronized AdaptersMap registerLoader(int oid, Format format, Loader<?> loader) {
         loaders.put(new LoaderKey(oid, format), loader);
         return this;
@@ -63,11 +76,13 @@ public final class AdaptersMap {
         return registerLoader(oid, format, loader);
     }
 
+    /** Makes a type name (e.g. from {@code TypeInfo}) usable in {@link #registerLoader(String, Format, Loader)}. */
     public synchronized AdaptersMap registerTypeName(String typeName, int oid) {
         typeOids.put(typeName, oid);
         return this;
     }
 
+    /** The OID registered for a type name, in this map and then its parents; null when unknown. */
     public synchronized Integer oidOf(String typeName) {
         Integer oid = typeOids.get(typeName);
         return oid != null || parent == null ? oid : parent.oidOf(typeName);

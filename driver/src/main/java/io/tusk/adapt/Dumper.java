@@ -9,7 +9,7 @@ package io.tusk.adapt;
  *     public Format format() { return Format.TEXT; }
  *     public byte[] dump(Money m) { return m.toString().getBytes(UTF_8); }
  * };
- * conn.adapters().registerDumper(Money.class, d);
+ * conn.adapters().registerDumper(Money.class, Format.TEXT, d);
  * }</pre>
  *
  * @param <T> the Java type it dumps
@@ -21,20 +21,29 @@ public interface Dumper<T> {
     /** TEXT or BINARY: the format of the bytes {@link #dump} returns. */
     Format format();
 
-    /** The value in this dumper's format. Never called with null (NULL is sent without bytes). */
+    /** The value in this dumper's format, for a UTF-8, UTC session. Never called with null. */
     byte[] dump(T value);
 
     /**
+     * The value in this dumper's format for a given session: text dumpers encode in its charset,
+     * zoned values use its time zone. By default {@link #dump(Object)}.
+     */
+    default byte[] dump(T value, AdaptContext context) {
+        return dump(value);
+    }
+
+    /**
      * A dumper better suited to this particular value (psycopg's {@code upgrade}): an integer
-     * dumper may pick int2, int4, int8 or numeric by magnitude. By default this one.
+     * dumper may pick int2, int4, int8 or numeric by magnitude, a list dumper the array type of
+     * its elements. By default this one.
      */
     default Dumper<? super T> upgrade(T value) {
         return this;
     }
 
     /**
-     * The value as an SQL literal, for client-side binding ({@code mogrify}): by default the
-     * text form, quoted as a string and cast to the type when the OID is known.
+     * The value as an SQL literal, for client-side binding ({@code mogrify}), or null for the
+     * default: the text form, quoted as a string and cast to the type when the OID is known.
      */
     default String quote(T value) {
         return null;

@@ -1,47 +1,39 @@
 package io.tusk.internal.adapt;
 
 import io.tusk.adapt.AdaptersMap;
-import io.tusk.adapt.Dumper;
-import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import io.tusk.internal.adapt.datetime.DateTimeAdapters;
+import io.tusk.internal.adapt.datetime.IntervalAdapters;
+import io.tusk.internal.adapt.misc.JsonAdapters;
+import io.tusk.internal.adapt.misc.UuidAdapters;
+import io.tusk.internal.adapt.numeric.NumericAdapters;
+import io.tusk.internal.adapt.text.TextAdapters;
+import io.tusk.internal.adapt.text.TextLoader;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * The adapters every connection starts with, registered in {@link AdaptersMap#global()}. This is
- * the minimal text set the cursor work builds on; the "Type adaptation" issue completes it with
- * every built-in type in text and binary.
+ * The adapters every connection starts with, registered once in {@link AdaptersMap#global()}
+ * (psycopg's {@code postgres.adapters}), family by family.
  */
 public final class BuiltinAdapters {
-    public static final Loader<byte[]> BYTES_LOADER = (b, off, len) -> java.util.Arrays.copyOfRange(b, off, off + len);
-    private static final Loader<String> UTF8_TEXT = (b, off, len) -> new String(b, off, len, StandardCharsets.UTF_8);
+    public static final Loader<byte[]> BYTES_LOADER = (b, off, len) -> Arrays.copyOfRange(b, off, off + len);
+
+    static {
+        register(AdaptersMap.global());
+    }
 
     private BuiltinAdapters() {
     }
 
     public static Loader<String> textLoader(Charset cs) {
-        return cs == StandardCharsets.UTF_8 ? UTF8_TEXT : (b, off, len) -> new String(b, off, len, cs);
+        return TextLoader.of(cs);
     }
 
     /** The type name of a built-in OID, for casts in client-side literals. */
     public static String typeName(int oid) {
-        return switch (oid) {
-            case 16 -> "bool";
-            case 17 -> "bytea";
-            case 20 -> "int8";
-            case 21 -> "int2";
-            case 23 -> "int4";
-            case 700 -> "float4";
-            case 701 -> "float8";
-            case 1700 -> "numeric";
-            default -> "\"unknown\"";
-        };
-    }
-
-    static {
-        register(AdaptersMap.global());
+        String n = BuiltinTypes.castName(oid);
+        return n == null ? "\"unknown\"" : n;
     }
 
     /** Makes sure the global map is initialised (class loading registers the built-ins once). */
@@ -50,33 +42,12 @@ public final class BuiltinAdapters {
     }
 
     private static void register(AdaptersMap m) {
-        m.registerDumper(String.class, Format.TEXT, text(0, String::valueOf));
-        m.registerDumper(Short.class, Format.TEXT, text(21, String::valueOf));
-        m.registerDumper(Integer.class, Format.TEXT, text(23, String::valueOf));
-        m.registerDumper(Long.class, Format.TEXT, text(20, String::valueOf));
-        m.registerDumper(BigInteger.class, Format.TEXT, text(1700, String::valueOf));
-        m.registerDumper(BigDecimal.class, Format.TEXT, text(1700, BigDecimal::toPlainString));
-        m.registerDumper(Double.class, Format.TEXT, text(701, String::valueOf));
-        m.registerDumper(Float.class, Format.TEXT, text(700, String::valueOf));
-        m.registerDumper(Boolean.class, Format.TEXT, text(16, b -> b ? "t" : "f"));
-    }
-
-    private static <T> Dumper<T> text(int oid, java.util.function.Function<T, String> toText) {
-        return new Dumper<>() {
-            @Override
-            public int oid() {
-                return oid;
-            }
-
-            @Override
-            public Format format() {
-                return Format.TEXT;
-            }
-
-            @Override
-            public byte[] dump(T value) {
-                return toText.apply(value).getBytes(StandardCharsets.UTF_8);
-            }
-        };
+        BuiltinTypes.byName().forEach((name, t) -> m.registerTypeName(name, t.oid()));
+        NumericAdapters.register(m);
+        TextAdapters.register(m);
+        UuidAdapters.register(m);
+        DateTimeAdapters.register(m);
+        IntervalAdapters.register(m);
+        JsonAdapters.register(m);
     }
 }

@@ -1,25 +1,42 @@
 package io.tusk.internal.adapt;
 
+import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Dumper;
 import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
 import io.tusk.errors.ProgrammingException;
+import io.tusk.internal.adapt.array.ArrayDumper;
+import io.tusk.internal.adapt.array.ArrayLoaders;
+import io.tusk.internal.adapt.text.TextLoader;
 import io.tusk.internal.protocol.backend.RowDescription;
 import java.nio.charset.Charset;
+import java.util.Map;
 
 /**
  * Applies an {@link AdaptersMap} to one execution: dumps the parameters (choosing a dumper per
  * value) and picks a loader per result column once, before any row is read (psycopg's
- * {@code Transformer}).
+ * {@code Transformer}). Lists and Java arrays (other than byte[]) become PostgreSQL arrays of
+ * their elements' type unless a dumper is registered for them; array columns load as Lists
+ * with the element type's loader.
  */
 public final class Transformer {
     private final AdaptersMap adapters;
-    private final Charset charset;
+    private final AdaptContext context;
 
+    /** A transformer for a session known only by its charset: time zone UTC. */
     public Transformer(AdaptersMap adapters, Charset charset) {
+        this(adapters, AdaptContext.of(charset, Map.of()));
+    }
+
+    /**
+     * A transformer for a session: pass {@code AdaptContext.of(session.charset(), session.parameters())}
+     * so that timestamptz follows the session's TimeZone.
+     */
+    public Transformer(AdaptersMap adapters, AdaptContext context) {
+        BuiltinAdapters.ensureRegistered();
         this.adapters = adapters;
-        this.charset = charset;
+        this.context = context;
     }
 
     public AdaptersMap adapters() {
@@ -27,7 +44,11 @@ public final class Transformer {
     }
 
     public Charset charset() {
-        return charset;
+        return context.charset();
+    }
+
+    public AdaptContext context() {
+        return context;
     }
 
     /** Parameters ready for Bind: one OID (0 = let the server infer), format code and value each. */
@@ -51,7 +72,7 @@ public final class Transformer {
             Dumper<Object> d = dumperFor(v, formats == null ? Format.AUTO : formats[i]);
             oids[i] = d.oid();
             codes[i] = d.format().code();
-            bytes[i] = d.dump(v);
+            bytes[i] = d.dump(v, context);
         }
         return new Params(oids, codes, bytes);
     }
@@ -63,6 +84,9 @@ public final class Transformer {
         Dumper<? super Object> d = adapters.dumper(type, format);
         if (d == null && format == Format.AUTO) {
             d = adapters.dumper(type, Format.TEXT);
+        }
+        if (d == null && ArrayDumper.isArrayLike(value)) {
+            return ArrayDumper.of(value, format, this);
         }
         if (d == null) {
             throw new ProgrammingException("cannot adapt type " + type.getName() + " to PostgreSQL"
@@ -82,13 +106,20 @@ public final class Transformer {
         return out;
     }
 
-    /** The loader for an OID, falling back to text as String and binary as byte[] for unknown types. */
+    /**
+     * The loader for an OID, bound to this session; arrays of built-in types load as Lists,
+     * other unknown types as String (text) or byte[] (binary).
+     */
     public Loader<?> loaderFor(int oid, Format format) {
         Loader<?> l = adapters.loader(oid, format);
         if (l != null) {
-            return l;
+            return l.in(context);
         }
-        return format == Format.BINARY ? BuiltinAdapters.BYTES_LOADER : BuiltinAdapters.textLoader(charset);
+        BuiltinTypes.Type element = BuiltinTypes.elementOf(oid);
+        if (element != null) {
+            return ArrayLoaders.of(format, element.oid(), this);
+        }
+        return format == Format.BINARY ? BuiltinAdapters.BYTES_LOADER : TextLoader.of(context.charset());
     }
 
     /** A value as an SQL literal, for client-side binding. */
@@ -101,7 +132,8 @@ public final class Transformer {
         if (q != null) {
             return q;
         }
-        String literal = Literals.quoteString(new String(d.dump(value), charset));
-        return d.oid() == 0 ? literal : literal + "::" + BuiltinAdapters.typeName(d.oid());
+        String literal = Literals.quoteString(new String(d.dump(value, context), context.charset()));
+        String cast = d.oid() == 0 ? null : BuiltinTypes.castName(d.oid());
+        return cast == null ? literal : literal + "::" + cast;
     }
 }

@@ -1,0 +1,68 @@
+package io.tusk.adapt;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * What dumpers and loaders may need to know about the session: psycopg's {@code AdaptContext}.
+ * Text is read and written in the connection's client encoding; {@code timestamptz} values are
+ * shown in the session's {@code TimeZone}; text dates follow {@code DateStyle}.
+ *
+ * <pre>{@code
+ * AdaptContext ctx = AdaptContext.of(StandardCharsets.UTF_8, Map.of("TimeZone", "Asia/Kathmandu"));
+ * ctx.timeZone(); // Asia/Kathmandu
+ * }</pre>
+ */
+public interface AdaptContext {
+    /** A UTF-8, UTC context: what a value is dumped with outside any connection. */
+    AdaptContext DEFAULT = of(StandardCharsets.UTF_8, Map.of());
+
+    /** The client encoding's charset. */
+    Charset charset();
+
+    /** A session parameter as the server last reported it (ParameterStatus), or null. */
+    String parameter(String name);
+
+    /**
+     * The session's {@code TimeZone} as a Java zone, UTC when unset. POSIX-style zone specs
+     * that Java cannot read (e.g. {@code <+03>-03}) also fall back to UTC: set an IANA name
+     * such as {@code Europe/Paris} to get local times right.
+     */
+    default ZoneId timeZone() {
+        return zoneOf(parameter("TimeZone"));
+    }
+
+    /**
+     * A context over a session's parameters; {@code parameters} may be a live map, so a later
+     * {@code SET TimeZone} is seen by loaders chosen after it.
+     */
+    static AdaptContext of(Charset charset, Map<String, String> parameters) {
+        return new AdaptContext() {
+            @Override
+            public Charset charset() {
+                return charset;
+            }
+
+            @Override
+            public String parameter(String name) {
+                return parameters.get(name);
+            }
+        };
+    }
+
+    /** The Java zone for a PostgreSQL {@code TimeZone} setting; UTC when null or unknown to Java. */
+    static ZoneId zoneOf(String pgZone) {
+        if (pgZone == null || pgZone.isEmpty()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(pgZone);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

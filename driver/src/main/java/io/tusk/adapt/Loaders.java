@@ -1,0 +1,61 @@
+package io.tusk.adapt;
+
+import io.tusk.internal.adapt.datetime.DateTimeAdapters;
+import io.tusk.internal.adapt.misc.JsonAdapters;
+import io.tusk.internal.adapt.numeric.NumericLoaders;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+
+/**
+ * Opt-in loaders for values the default Java types cannot hold, in the spirit of psycopg's
+ * documented loader recipes (e.g. "infinity dates").
+ *
+ * <pre>{@code
+ * AdaptersMap m = AdaptersMap.global().child();
+ * m.registerLoader("numeric", Format.BINARY, Loaders.numericAsDouble(Format.BINARY));
+ * m.registerLoader("date", Format.BINARY, Loaders.dateInfinityAs(Format.BINARY, LocalDate.MIN, LocalDate.MAX));
+ * }</pre>
+ */
+public final class Loaders {
+    private Loaders() {
+    }
+
+    /** numeric ⟶ Double, keeping NaN and ±Infinity (BigDecimal has neither); digits beyond a double's are lost. */
+    public static Loader<Double> numericAsDouble(Format format) {
+        return format == Format.BINARY ? NumericLoaders.BINARY_AS_DOUBLE : NumericLoaders.TEXT_AS_DOUBLE;
+    }
+
+    /**
+     * date ⟶ LocalDate with {@code -infinity} and {@code infinity} loaded as the given values
+     * (psycopg's "infinity dates" recipe); dumping those values still sends them as dates.
+     */
+    public static Loader<LocalDate> dateInfinityAs(Format format, LocalDate minusInfinity, LocalDate infinity) {
+        return format == Format.BINARY ? DateTimeAdapters.dateBinary(minusInfinity, infinity)
+                : DateTimeAdapters.dateText(minusInfinity, infinity);
+    }
+
+    /** timestamp ⟶ LocalDateTime with {@code -infinity} and {@code infinity} loaded as the given values. */
+    public static Loader<LocalDateTime> timestampInfinityAs(Format format, LocalDateTime minusInfinity,
+            LocalDateTime infinity) {
+        return format == Format.BINARY ? DateTimeAdapters.timestampBinary(minusInfinity, infinity)
+                : DateTimeAdapters.timestampText(minusInfinity, infinity);
+    }
+
+    /** timestamptz ⟶ OffsetDateTime with {@code -infinity} and {@code infinity} loaded as the given values. */
+    public static Loader<OffsetDateTime> timestamptzInfinityAs(Format format, OffsetDateTime minusInfinity,
+            OffsetDateTime infinity) {
+        return format == Format.BINARY ? DateTimeAdapters.timestamptzBinary(minusInfinity, infinity)
+                : DateTimeAdapters.timestamptzText(minusInfinity, infinity);
+    }
+
+    /**
+     * json or jsonb ⟶ whatever {@code loads} makes of the JSON text (psycopg's {@code set_json_loads}),
+     * e.g. {@code Loaders.json(Format.BINARY, true, mapper::readTree)}; {@code jsonb} says whether
+     * the column is jsonb (its binary values start with a version byte).
+     */
+    public static <T> Loader<T> json(Format format, boolean jsonb, Function<String, T> loads) {
+        return JsonAdapters.loader(format, jsonb && format == Format.BINARY, loads);
+    }
+}
