@@ -20,7 +20,8 @@ public final class CopySupport {
     /** Starts {@code sql} (a COPY FROM STDIN or TO STDOUT) with the global adapters. */
     public static CopyImpl start(ConnectionImpl conn, String sql) {
         BuiltinAdapters.ensureRegistered();
-        return start(conn, sql, new Transformer(AdaptersMap.global(), conn.session().charset()));
+        return start(conn, sql, new Transformer(AdaptersMap.global(),
+                io.tusk.adapt.AdaptContext.of(conn.session().charset(), conn.session().parameters())));
     }
 
     /** Starts {@code sql} dumping and loading rows with {@code transformer} (a cursor's adapters). */
