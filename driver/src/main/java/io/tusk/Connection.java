@@ -1,7 +1,9 @@
 package io.tusk;
 
+import io.tusk.adapt.AdaptersMap;
 import io.tusk.errors.Diagnostic;
 import io.tusk.rows.Row;
+import io.tusk.rows.RowFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +11,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -34,6 +37,28 @@ public interface Connection extends AutoCloseable {
 
     /** Creates a cursor, runs {@code sql} on it and returns it. */
     Cursor<Row> execute(String sql);
+
+    /** A new client-side cursor whose rows {@code rowFactory} makes (see {@code RowFactories}). */
+    <R> Cursor<R> cursor(RowFactory<R> rowFactory);
+
+    /** Creates a cursor, runs {@code query} with positional parameters ({@code %s}) and returns it. */
+    Cursor<Row> execute(String query, Object... params);
+
+    /** Creates a cursor, runs {@code query} with named parameters ({@code %(name)s}) and returns it. */
+    Cursor<Row> execute(String query, Map<String, ?> params);
+
+    /** A new cursor binding parameters on the client (psycopg's {@code ClientCursor}). */
+    ClientCursor<Row> clientCursor();
+
+    <R> ClientCursor<R> clientCursor(RowFactory<R> rowFactory);
+
+    /** A new cursor taking PostgreSQL's {@code $n} placeholders as written (psycopg's {@code RawCursor}). */
+    RawCursor<Row> rawCursor();
+
+    <R> RawCursor<R> rawCursor(RowFactory<R> rowFactory);
+
+    /** The adapters of this connection: a layer over the global ones, the parent of its cursors'. */
+    AdaptersMap adapters();
 
     /** Commits the current transaction; does nothing when none is open. */
     void commit();

@@ -1,24 +1,61 @@
 package io.tusk;
 
+import io.tusk.adapt.AdaptersMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Executes statements and fetches their rows: psycopg's {@code Cursor}.
+ * Executes statements and fetches their rows: psycopg's client-side {@code Cursor}. Parameters
+ * are bound on the server (extended query protocol); the whole result is read when the
+ * statement runs and then fetched from memory.
  *
  * <pre>{@code
  * try (Cursor<Row> cur = conn.cursor()) {
- *     cur.execute("SELECT generate_series(1, 3)");
- *     for (Row r : cur) System.out.println(r.get(0));
+ *     cur.execute("INSERT INTO test (num, data) VALUES (%s, %s)", 100, "abc'def");
+ *     cur.execute("SELECT * FROM test WHERE num = %(num)s", Map.of("num", 100));
+ *     for (Row r : cur) System.out.println(r.get("data"));
  * }
  * }</pre>
  *
- * A cursor belongs to one connection and is not meant to be shared between threads.
+ * <p>Placeholders: {@code %s} (or {@code %b} / {@code %t} to ask for the binary / text format),
+ * {@code %(name)s} for values taken from a Map (a name may appear several times), {@code %%} for
+ * a literal {@code %}. Values are never written into the SQL text, so they cannot inject SQL.
+ * Without parameters the query is sent as it is, with the simple protocol: it may hold several
+ * statements and its {@code %} are left alone.
+ *
+ * <p>A cursor belongs to one connection and is not meant to be shared between threads.
  *
  * @param <R> the type of rows its row factory makes
  */
 public interface Cursor<R> extends Iterable<R>, AutoCloseable {
-    /** Runs a statement (or several, separated by semicolons) and returns this cursor. */
+    /** Runs a statement (or several, separated by semicolons) as it is and returns this cursor. */
     Cursor<R> execute(String sql);
+
+    /**
+     * Runs a statement with positional parameters for its {@code %s} placeholders and returns
+     * this cursor. With no parameters it is {@link #execute(String)}.
+     *
+     * @throws io.tusk.errors.ProgrammingException before anything is sent when the placeholders
+     *         and the parameters do not match, or a {@code %} is not a placeholder
+     */
+    Cursor<R> execute(String query, Object... params);
+
+    /** Runs a statement with named parameters for its {@code %(name)s} placeholders; returns this cursor. */
+    Cursor<R> execute(String query, Map<String, ?> params);
+
+    /**
+     * Runs a statement once per element of {@code paramsSeq} (each an {@code Object[]}, a
+     * {@code List} or a {@code Map}), pipelined with a single Sync: no round trip per row.
+     * {@link #rowcount()} is then the total; no result is kept.
+     */
+    Cursor<R> executemany(String query, Iterable<?> paramsSeq);
+
+    /**
+     * {@link #executemany(String, Iterable)}; with {@code returning} every statement's result is
+     * kept (for {@code INSERT ... RETURNING}), the first one current, the next ones reached with
+     * {@link #nextset()}.
+     */
+    Cursor<R> executemany(String query, Iterable<?> paramsSeq, boolean returning);
 
     /** The next row of the current result, or null when there is none. */
     R fetchone();
@@ -32,10 +69,20 @@ public interface Cursor<R> extends Iterable<R>, AutoCloseable {
     /** Every remaining row of the current result. */
     List<R> fetchall();
 
+    /** {@code scroll(value, "relative")}. */
+    void scroll(int value);
+
+    /**
+     * Moves the position in the current result: by {@code value} rows ({@code "relative"}) or to
+     * row {@code value} ({@code "absolute"}, 0-based). A position outside the result raises
+     * IndexOutOfBoundsException and leaves the position unchanged.
+     */
+    void scroll(int value, String mode);
+
     /** The columns of the current result, or null when it returns no rows. */
     List<Column> description();
 
-    /** Rows affected or returned by the last statement, -1 when unknown. */
+    /** Rows affected or returned by the last statement (the total after executemany), -1 when unknown. */
     long rowcount();
 
     /** The 0-based position of the next row in the current result, or -1 when there is no result. */
@@ -51,10 +98,20 @@ public interface Cursor<R> extends Iterable<R>, AutoCloseable {
 
     void setArraysize(int size);
 
+    /** True when results are asked for in binary format (psycopg's {@code binary=True}). */
+    boolean binary();
+
+    /** Asks for results in binary format from the next execute on (statements with parameters). */
+    void setBinary(boolean binary);
+
+    /** The adapters of this cursor: a layer over the connection's; changes stay on this cursor. */
+    AdaptersMap adapters();
+
     Connection connection();
 
     boolean isClosed();
 
+    /** Closes the cursor and discards its results; using it afterwards raises InterfaceException. */
     @Override
     void close();
 }

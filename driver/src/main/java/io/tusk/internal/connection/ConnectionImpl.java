@@ -1,9 +1,15 @@
 package io.tusk.internal.connection;
 
+import io.tusk.ClientCursor;
 import io.tusk.Connection;
 import io.tusk.ConnectionInfo;
 import io.tusk.Copy;
 import io.tusk.Cursor;
+import io.tusk.RawCursor;
+import io.tusk.adapt.AdaptersMap;
+import io.tusk.internal.adapt.BuiltinAdapters;
+import io.tusk.rows.RowFactories;
+import io.tusk.rows.RowFactory;
 import io.tusk.Notify;
 import io.tusk.TransactionStatus;
 import io.tusk.errors.Diagnostic;
@@ -25,7 +31,9 @@ import java.io.Reader;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -36,6 +44,7 @@ public final class ConnectionImpl implements Connection {
     private final Supplier<Opened> reconnect;
     private final ConnectionInfo info = new ConnectionInfoImpl(this);
     private volatile boolean autocommit;
+    private volatile AdaptersMap adapters;
 
     /** A freshly started session and where it is connected. */
     public record Opened(Session session, Endpoint endpoint) {
@@ -57,12 +66,78 @@ public final class ConnectionImpl implements Connection {
 
     @Override
     public Cursor<Row> cursor() {
-        return new CursorImpl(this);
+        return new CursorImpl<>(this, RowFactories.rows());
     }
 
     @Override
     public Cursor<Row> execute(String sql) {
         return cursor().execute(sql);
+    }
+
+    @Override
+    public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
+        return new CursorImpl<>(this, rowFactory);
+    }
+
+    @Override
+    public Cursor<Row> execute(String query, Object... params) {
+        return cursor().execute(query, params);
+    }
+
+    @Override
+    public Cursor<Row> execute(String query, Map<String, ?> params) {
+        return cursor().execute(query, params);
+    }
+
+    @Override
+    public ClientCursor<Row> clientCursor() {
+        return new ClientCursorImpl<>(this, RowFactories.rows());
+    }
+
+    @Override
+    public <R> ClientCursor<R> clientCursor(RowFactory<R> rowFactory) {
+        return new ClientCursorImpl<>(this, rowFactory);
+    }
+
+    @Override
+    public RawCursor<Row> rawCursor() {
+        return new RawCursorImpl<>(this, RowFactories.rows());
+    }
+
+    @Override
+    public <R> RawCursor<R> rawCursor(RowFactory<R> rowFactory) {
+        return new RawCursorImpl<>(this, rowFactory);
+    }
+
+    @Override
+    public AdaptersMap adapters() {
+        AdaptersMap a = adapters;
+        if (a == null) {
+            synchronized (this) {
+                a = adapters;
+                if (a == null) {
+                    BuiltinAdapters.ensureRegistered();
+                    a = AdaptersMap.global().child();
+                    adapters = a;
+                }
+            }
+        }
+        return a;
+    }
+
+    /**
+     * Runs an exchange that may need the implicit transaction opened first: {@code make} gets the
+     * BEGIN to send ahead of its messages in the same write (as {@link #runSimple} does), or null
+     * in autocommit mode or inside a transaction.
+     */
+    public <T> T runInTransaction(Function<String, Exchange<T>> make) {
+        Session s = session;
+        s.lock().lock();
+        try {
+            return s.run(make.apply(needsBegin(s) ? beginStatement() : null));
+        } finally {
+            s.lock().unlock();
+        }
     }
 
     /**

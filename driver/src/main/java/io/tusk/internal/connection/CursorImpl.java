@@ -3,41 +3,157 @@ package io.tusk.internal.connection;
 import io.tusk.Column;
 import io.tusk.Connection;
 import io.tusk.Cursor;
+import io.tusk.adapt.AdaptersMap;
+import io.tusk.adapt.Loader;
 import io.tusk.errors.InterfaceException;
 import io.tusk.errors.ProgrammingException;
-import io.tusk.rows.Row;
-import io.tusk.internal.protocol.backend.RowDescription;
+import io.tusk.internal.adapt.Transformer;
+import io.tusk.internal.cursor.BatchExchange;
+import io.tusk.internal.cursor.BatchSource;
+import io.tusk.internal.cursor.Columns;
+import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.cursor.ServerBoundRows;
+import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.frontend.FrontendMessage;
+import io.tusk.internal.protocol.frontend.Query;
+import io.tusk.internal.query.ParsedQuery;
+import io.tusk.internal.query.QueryParser;
+import io.tusk.rows.RowFactory;
+import io.tusk.rows.RowMaker;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * A client-side cursor: the whole result is read when the statement runs, then fetched from
- * memory, as psycopg's client-side {@code Cursor} does.
+ * memory, as psycopg's client-side {@code Cursor} does. Parameters are bound on the server;
+ * {@link ClientCursorImpl} and {@link RawCursorImpl} change only how a query and its
+ * parameters become messages ({@link #runBound}, {@link #batchSource}).
+ *
+ * <p>Rows are made when fetched: the loaders and the row maker are chosen once per result
+ * ({@link #select}), then each DataRow's values are loaded and handed to the maker.
  */
-public final class CursorImpl implements Cursor<Row> {
-    private final ConnectionImpl connection;
+public class CursorImpl<R> implements Cursor<R> {
+    private static final Object[] NO_PARAMS = new Object[0];
+
+    final ConnectionImpl connection;
+    private final RowFactory<R> rowFactory;
+    private final AdaptersMap adapters;
+    private boolean binary;
+    private Transformer transformer;
     private List<QueryResult> results = List.of();
     private int resultIndex = -1;
     private QueryResult current;
-    private ResultColumns columns;
+    private List<Column> columns;
+    private Loader<?>[] loaders;
+    private RowMaker<R> maker;
     private int position;
+    /** The total of an executemany, which stands for every result; -1 otherwise. */
+    private long batchRowcount = -1;
     private int arraysize = 1;
     private boolean closed;
 
-    CursorImpl(ConnectionImpl connection) {
+    CursorImpl(ConnectionImpl connection, RowFactory<R> rowFactory) {
         this.connection = connection;
+        this.rowFactory = rowFactory;
+        this.adapters = connection.adapters().child();
     }
 
     @Override
-    public Cursor<Row> execute(String sql) {
-        checkOpen();
+    public Cursor<R> execute(String sql) {
+        return execute(sql, NO_PARAMS);
+    }
+
+    @Override
+    public Cursor<R> execute(String query, Object... params) {
+        if (params == null || params.length == 0) {
+            return executeSimple(query);
+        }
+        return executeBound(query, params, null);
+    }
+
+    @Override
+    public Cursor<R> execute(String query, Map<String, ?> params) {
+        if (params == null || params.isEmpty()) {
+            return executeSimple(query);
+        }
+        return executeBound(query, null, params);
+    }
+
+    private Cursor<R> executeSimple(String sql) {
+        start();
         setResults(connection.runSimple(sql));
         return this;
     }
 
-    void setResults(List<QueryResult> results) {
+    private Cursor<R> executeBound(String query, Object[] positional, Map<String, ?> named) {
+        start();
+        setResults(runBound(query, positional, named, transformer));
+        return this;
+    }
+
+    /** Checks the cursor, forgets the previous results and takes the adapters for this execution. */
+    private void start() {
+        checkOpen();
+        results = List.of();
+        current = null;
+        resultIndex = -1;
+        batchRowcount = -1;
+        transformer = new Transformer(adapters, connection.session().charset());
+    }
+
+    /**
+     * Sends a query with parameters and returns its results. Here: converted to {@code $n} and
+     * bound on the server; every parameter error is raised before anything is sent.
+     */
+    List<QueryResult> runBound(String query, Object[] positional, Map<String, ?> named, Transformer tx) {
+        ParsedQuery q = QueryParser.parse(query);
+        Object[] values = positional != null ? q.order(positional) : q.order(named);
+        return runExtended(q.postgresQuery(), tx.dump(values, q.formats()));
+    }
+
+    /** Runs one statement with the extended protocol, after a BEGIN in the same write when one is due. */
+    final List<QueryResult> runExtended(String sql, Transformer.Params params) {
+        List<FrontendMessage> messages = ExtendedQuery.messages(sql, params, binary);
+        return connection.runInTransaction(begin -> {
+            if (begin == null) {
+                return new QueryExchange(messages, 1);
+            }
+            List<FrontendMessage> all = new ArrayList<>(messages.size() + 1);
+            all.add(new Query(begin));
+            all.addAll(messages);
+            return new DropFirst(new QueryExchange(all, 2));
+        });
+    }
+
+    /** The rows of an executemany as messages. Here: bound on the server. */
+    BatchSource batchSource(String query, Iterator<?> rows, Transformer tx, boolean returning) {
+        ParsedQuery q = QueryParser.parse(query);
+        return new ServerBoundRows(q, q.postgresQuery(), rows, tx, binary, returning);
+    }
+
+    @Override
+    public Cursor<R> executemany(String query, Iterable<?> paramsSeq) {
+        return executemany(query, paramsSeq, false);
+    }
+
+    @Override
+    public Cursor<R> executemany(String query, Iterable<?> paramsSeq, boolean returning) {
+        start();
+        BatchSource source = batchSource(query, paramsSeq.iterator(), transformer, returning);
+        if (!source.prepareNext()) {
+            batchRowcount = 0;
+            return this;
+        }
+        BatchExchange.Outcome outcome = connection.runInTransaction(begin -> new BatchExchange(begin, source, returning));
+        setResults(outcome.results());
+        batchRowcount = outcome.rowCount();
+        return this;
+    }
+
+    private void setResults(List<QueryResult> results) {
         this.results = results;
         this.resultIndex = -1;
         if (!nextset()) {
@@ -47,88 +163,124 @@ public final class CursorImpl implements Cursor<Row> {
     }
 
     @Override
-    public Row fetchone() {
-        checkResult();
-        if (current.description() == null || position >= current.rows().size()) {
-            return null;
+    public boolean nextset() {
+        checkOpen();
+        if (resultIndex + 1 >= results.size()) {
+            return false;
         }
-        return row(position++);
+        select(results.get(++resultIndex));
+        return true;
+    }
+
+    /** Makes {@code r} the current result: its columns, loaders and row maker are chosen here, once. */
+    private void select(QueryResult r) {
+        current = r;
+        position = 0;
+        if (r.description() == null) {
+            columns = null;
+            loaders = null;
+            maker = null;
+        } else {
+            columns = Columns.describe(r.description());
+            loaders = transformer.loaders(r.description());
+            maker = rowFactory.makerFor(columns);
+        }
     }
 
     @Override
-    public List<Row> fetchmany(int size) {
-        checkResult();
-        List<Row> out = new ArrayList<>(Math.max(0, Math.min(size, remaining())));
-        while (out.size() < size && position < current.rows().size()) {
+    public R fetchone() {
+        checkRows();
+        return position < current.rows().size() ? row(position++) : null;
+    }
+
+    @Override
+    public List<R> fetchmany(int size) {
+        checkRows();
+        int n = Math.max(0, Math.min(size, current.rows().size() - position));
+        List<R> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             out.add(row(position++));
         }
         return out;
     }
 
     @Override
-    public List<Row> fetchmany() {
+    public List<R> fetchmany() {
         return fetchmany(arraysize);
     }
 
     @Override
-    public List<Row> fetchall() {
+    public List<R> fetchall() {
         return fetchmany(Integer.MAX_VALUE);
     }
 
-    private int remaining() {
-        return current.description() == null ? 0 : current.rows().size() - position;
-    }
-
-    private Row row(int i) {
-        return new TextRow(current.rows().get(i), columns, connection.session().charset());
+    private R row(int i) {
+        DataRow data = current.rows().get(i);
+        Object[] values = new Object[loaders.length];
+        byte[] buf = data.buffer();
+        for (int c = 0; c < values.length; c++) {
+            if (!data.isNull(c)) {
+                values[c] = loaders[c].load(buf, data.offset(c), data.length(c));
+            }
+        }
+        return maker.make(values);
     }
 
     @Override
-    public Iterator<Row> iterator() {
+    public void scroll(int value) {
+        scroll(value, "relative");
+    }
+
+    @Override
+    public void scroll(int value, String mode) {
+        checkRows();
+        long target;
+        if ("relative".equals(mode)) {
+            target = (long) position + value;
+        } else if ("absolute".equals(mode)) {
+            target = value;
+        } else {
+            throw new IllegalArgumentException("bad scroll mode '" + mode + "': use \"relative\" or \"absolute\"");
+        }
+        int size = current.rows().size();
+        if (target < 0 || target >= size) {
+            throw new IndexOutOfBoundsException("cannot scroll to row " + target + ": the result has " + size
+                    + " rows (positions 0 to " + (size - 1) + ")");
+        }
+        position = (int) target;
+    }
+
+    @Override
+    public Iterator<R> iterator() {
+        checkRows();
+        QueryResult over = current;
         return new Iterator<>() {
-            private Row next = advance();
-
-            private Row advance() {
-                return current == null ? null : fetchone();
-            }
-
             @Override
             public boolean hasNext() {
-                return next != null;
+                return current == over && !closed && position < over.rows().size();
             }
 
             @Override
-            public Row next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
+            public R next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no more rows in the current result");
                 }
-                Row r = next;
-                next = advance();
-                return r;
+                return row(position++);
             }
         };
     }
 
     @Override
     public List<Column> description() {
-        if (current == null || current.description() == null) {
-            return null;
-        }
-        List<Column> out = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            RowDescription.Field f = columns.field(i);
-            out.add(new Column(f.name(), f.typeOid(), null, null, f.typeSize() < 0 ? null : f.typeSize(), null, null,
-                    null, f.tableOid(), f.columnNumber(), f.typeModifier(), f.format()));
-        }
-        return out;
+        return current == null ? null : columns;
     }
 
     @Override
     public long rowcount() {
-        if (current == null) {
-            return -1;
+        if (batchRowcount >= 0) {
+            return batchRowcount;
         }
-        return current.rowCount();
+        return current == null ? -1 : current.rowCount();
     }
 
     @Override
@@ -142,17 +294,6 @@ public final class CursorImpl implements Cursor<Row> {
     }
 
     @Override
-    public boolean nextset() {
-        if (resultIndex + 1 >= results.size()) {
-            return false;
-        }
-        current = results.get(++resultIndex);
-        columns = current.description() == null ? null : new ResultColumns(current.description());
-        position = 0;
-        return true;
-    }
-
-    @Override
     public int arraysize() {
         return arraysize;
     }
@@ -163,6 +304,21 @@ public final class CursorImpl implements Cursor<Row> {
             throw new IllegalArgumentException("arraysize must be at least 1, not " + size);
         }
         arraysize = size;
+    }
+
+    @Override
+    public boolean binary() {
+        return binary;
+    }
+
+    @Override
+    public void setBinary(boolean binary) {
+        this.binary = binary;
+    }
+
+    @Override
+    public AdaptersMap adapters() {
+        return adapters;
     }
 
     @Override
@@ -180,9 +336,10 @@ public final class CursorImpl implements Cursor<Row> {
         closed = true;
         results = List.of();
         current = null;
+        columns = null;
     }
 
-    private void checkOpen() {
+    final void checkOpen() {
         if (closed) {
             throw new InterfaceException("the cursor is closed");
         }
@@ -191,10 +348,39 @@ public final class CursorImpl implements Cursor<Row> {
         }
     }
 
-    private void checkResult() {
+    private void checkRows() {
         checkOpen();
         if (current == null) {
-            throw new ProgrammingException("no result to fetch: execute a statement first");
+            throw new ProgrammingException("no result available: execute a statement that returns rows first");
+        }
+        if (current.description() == null) {
+            throw new ProgrammingException("the last operation didn't produce rows (command status: "
+                    + current.statusMessage() + ")");
+        }
+    }
+
+    /** A QueryExchange behind a BEGIN: the BEGIN's own result is dropped. */
+    private static final class DropFirst implements Exchange<List<QueryResult>> {
+        private final QueryExchange inner;
+
+        DropFirst(QueryExchange inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void start(io.tusk.internal.protocol.WriteBuffer out) {
+            inner.start(out);
+        }
+
+        @Override
+        public boolean handle(io.tusk.internal.protocol.backend.BackendMessage m, io.tusk.internal.protocol.WriteBuffer out) {
+            return inner.handle(m, out);
+        }
+
+        @Override
+        public List<QueryResult> result() {
+            List<QueryResult> all = inner.result();
+            return all.isEmpty() ? all : all.subList(1, all.size());
         }
     }
 }
