@@ -16,7 +16,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (ConnectionPool pool = ConnectionPool.builder("host=db dbname=app user=app").maxSize(10).open()) {
- *     long n = pool.withConnection(conn -> conn.execute("SELECT count(*) FROM t").fetchone().getLong(0));
+ *     String n = pool.withConnection(conn -> conn.execute("SELECT count(*) FROM t").fetchone().getString(0));
  *     try (PooledConnection c = pool.connection()) {
  *         c.execute("INSERT INTO t VALUES (1)");
  *         c.commit();
