@@ -88,7 +88,12 @@ public sealed class ConnectionPool implements AutoCloseable permits NullConnecti
      * longer than {@code timeout}, closes the pool and throws {@link PoolTimeoutException}.
      */
     public void waitReady(Duration timeout) {
-        engine.waitReady(timeout);
+        try {
+            engine.waitReady(timeout);
+        } catch (PoolTimeoutException e) {
+            close(); // the engine closed itself; this also leaves JMX
+            throw e;
+        }
     }
 
     /**
@@ -170,9 +175,10 @@ public sealed class ConnectionPool implements AutoCloseable permits NullConnecti
 
     /** Changes minSize and maxSize; connections above the new maxSize close as they become idle. */
     public void resize(int minSize, int maxSize) {
-        if (minSize < 0 || maxSize < minSize || maxSize == 0 && !(this instanceof NullConnectionPool)) {
-            throw new IllegalArgumentException("need 0 <= minSize <= maxSize and maxSize >= 1, not " + minSize + ", "
-                    + maxSize);
+        boolean nullPool = this instanceof NullConnectionPool;
+        if (nullPool ? minSize != 0 || maxSize < 0 : minSize < 0 || maxSize < minSize || maxSize == 0) {
+            throw new IllegalArgumentException((nullPool ? "a NullConnectionPool needs minSize 0 and maxSize >= 0"
+                    : "need 0 <= minSize <= maxSize and maxSize >= 1") + ", not " + minSize + ", " + maxSize);
         }
         engine.resize(minSize, maxSize);
     }
