@@ -51,6 +51,7 @@ public final class Session {
     private final ArrayDeque<Notify> notifies = new ArrayDeque<>();
     private final List<Consumer<Notify>> notifyHandlers = new CopyOnWriteArrayList<>();
     private volatile TransactionStatus transactionStatus = TransactionStatus.IDLE;
+    private ReadyForQuery drivenReady;
     private volatile boolean broken;
     private volatile boolean closed;
     private volatile BackendKeyData keyData;
@@ -87,19 +88,24 @@ public final class Session {
             try {
                 stream.flush();
                 boolean done = false;
+                ReadyForQuery last = null;
                 while (!done) {
                     BackendMessage m = readSync();
                     if (m == null) {
                         continue;
                     }
                     if (m instanceof ReadyForQuery rfq) {
-                        transactionStatus = toStatus(rfq);
+                        // An exchange may hold several (an implicit BEGIN rides in front): the
+                        // session stays ACTIVE until the last one, so other threads never see a
+                        // running statement as idle.
+                        last = rfq;
                     }
                     done = exchange.handle(m, out);
                     if (stream.hasPendingOutput()) {
                         stream.flush();
                     }
                 }
+                transactionStatus = toStatus(last);
             } catch (IOException e) {
                 throw lost(e);
             } catch (ProtocolViolation e) {
@@ -171,6 +177,10 @@ public final class Session {
     /** Ends what {@link #startDriven} began (after its ReadyForQuery, or after the session broke). */
     public void endDriven() {
         drivenBy = null;
+        if (drivenReady != null) {
+            transactionStatus = toStatus(drivenReady);
+            drivenReady = null;
+        }
     }
 
     /**
@@ -185,7 +195,7 @@ public final class Session {
                 m = readSync();
             } while (m == null);
             if (m instanceof ReadyForQuery rfq) {
-                transactionStatus = toStatus(rfq);
+                drivenReady = rfq; // applied by endDriven(): the operation is ACTIVE until then
             }
             return m;
         } catch (IOException e) {

@@ -17,6 +17,8 @@ import javax.net.ssl.SSLSocket;
 /** A TCP connection, optionally upgraded to TLS in place (after SSLRequest) or TLS from the first byte. */
 public final class SocketTransport implements Transport {
     private Socket socket;
+    /** The TCP socket under TLS: closing it aborts a write blocked inside the TLS layer. */
+    private Socket rawSocket;
     private InputStream in;
     private OutputStream out;
     private final String description;
@@ -46,6 +48,9 @@ public final class SocketTransport implements Transport {
     }
 
     private void use(Socket s) throws IOException {
+        if (rawSocket == null) {
+            rawSocket = s;
+        }
         this.socket = s;
         this.in = s.getInputStream();
         // Messages are already batched in a WriteBuffer; the buffer only joins tiny writes.
@@ -99,12 +104,24 @@ public final class SocketTransport implements Transport {
         return description;
     }
 
+    /**
+     * Closes the TCP socket first: closing a TLS socket sends close_notify, which waits for the
+     * write lock a thread blocked in a write holds, and would hang. PostgreSQL needs no
+     * close_notify (the session ends with Terminate or is being abandoned).
+     */
     @Override
     public void close() {
         try {
-            socket.close();
+            rawSocket.close();
         } catch (IOException ignored) {
             // Closing is best effort: the peer may already be gone.
+        }
+        if (socket != rawSocket) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // the underlying socket is already closed
+            }
         }
     }
 
