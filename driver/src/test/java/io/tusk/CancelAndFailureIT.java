@@ -46,7 +46,7 @@ class CancelAndFailureIT {
         Assumptions.assumeTrue(server.majorVersion() < 18, "only servers before 18 answer with NegotiateProtocolVersion");
         try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST) + " max_protocol_version=3.2")) {
             assertEquals(196608, conn.info().protocolVersion());
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -69,7 +69,7 @@ class CancelAndFailureIT {
             assertEquals("57014", ((QueryCanceledException) t).sqlstate());
             assertTrue(millis < 1000, "cancel took " + millis + " ms");
             conn.rollback();
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0), "the connection is usable after cancel");
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0), "the connection is usable after cancel");
         }
     }
 
@@ -94,7 +94,7 @@ class CancelAndFailureIT {
             conn.reset();
             assertTrue(!conn.isBroken());
             assertTrue(conn.info().backendPid() != pid);
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -104,7 +104,7 @@ class CancelAndFailureIT {
             String conninfo = "host=" + proxy.host() + " port=" + proxy.port() + " dbname=" + db.dbname()
                     + " user=" + PgUsers.TRUST + " sslmode=disable";
             try (Connection conn = Tusk.connect(conninfo)) {
-                assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+                assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
                 proxy.setDelay(Duration.ofMillis(50)); // slow the stream so the cut lands mid-result
                 CompletableFuture.runAsync(() -> {
                     try {

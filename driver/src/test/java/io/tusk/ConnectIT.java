@@ -31,7 +31,7 @@ class ConnectIT {
     void connectsOverTcpAndRunsAQuery(TestDatabase db) {
         try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST))) {
             Row row = conn.execute("SELECT 1 AS one, 'abc' AS s, NULL AS nothing").fetchone();
-            assertEquals("1", row.get(0));
+            assertEquals("1", row.getString(0));
             assertEquals("abc", row.get("s"));
             assertNull(row.get("nothing"));
             assertEquals(List.of("one", "s", "nothing"), row.columnNames());
@@ -43,7 +43,7 @@ class ConnectIT {
         try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST))) {
             ConnectionInfo info = conn.info();
             assertEquals(server.serverVersionNum(), info.serverVersion());
-            assertEquals(conn.execute("SELECT pg_backend_pid()").fetchone().get(0), String.valueOf(info.backendPid()));
+            assertEquals(info.backendPid(), conn.execute("SELECT pg_backend_pid()").fetchone().get(0));
             assertEquals(db.dbname(), info.dbname());
             assertEquals(PgUsers.TRUST, info.user());
             assertEquals(db.port(), info.port());
@@ -76,7 +76,7 @@ class ConnectIT {
             conn.commit();
             conn.execute("INSERT INTO t VALUES (1)");
             conn.rollback();
-            assertEquals("0", conn.execute("SELECT count(*) FROM t").fetchone().get(0));
+            assertEquals("0", conn.execute("SELECT count(*) FROM t").fetchone().getString(0));
         }
     }
 
@@ -88,7 +88,7 @@ class ConnectIT {
             assertEquals("15", e.diag().statementPosition());
             assertEquals(TransactionStatus.INERROR, conn.info().transactionStatus());
             conn.rollback();
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0), "the session is usable after the error");
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0), "the session is usable after the error");
         }
     }
 
@@ -96,9 +96,9 @@ class ConnectIT {
     void severalStatementsKeepEveryResult(TestDatabase db) {
         try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST))) {
             Cursor<Row> cur = conn.execute("SELECT 1; SELECT 2, 3");
-            assertEquals("1", cur.fetchone().get(0));
+            assertEquals("1", cur.fetchone().getString(0));
             assertTrue(cur.nextset());
-            assertEquals(List.of("2", "3"), cur.fetchone().toList());
+            assertEquals(List.of(2, 3), cur.fetchone().toList());
             assertFalse(cur.nextset());
         }
     }
@@ -161,7 +161,7 @@ class ConnectIT {
                     futures.add(pool.submit(() -> {
                         int ok = 0;
                         for (int i = 0; i < 100; i++) {
-                            String v = (String) conn.execute("SELECT " + (base + i)).fetchone().get(0);
+                            String v = conn.execute("SELECT " + (base + i)).fetchone().getString(0);
                             if (v.equals(String.valueOf(base + i))) {
                                 ok++;
                             }

@@ -23,7 +23,7 @@ class MultiHostIT {
                 + " user=" + PgUsers.TRUST + " sslmode=disable";
         try (Connection conn = Tusk.connect(conninfo)) {
             assertEquals(db.port(), conn.info().port());
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -52,7 +52,7 @@ class MultiHostIT {
     @Test
     void targetSessionAttrsReadWriteAcceptsAPrimary(TestDatabase db) {
         try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST) + " target_session_attrs=read-write")) {
-            assertEquals("f", conn.execute("SELECT pg_is_in_recovery()").fetchone().get(0));
+            assertEquals(false, conn.execute("SELECT pg_is_in_recovery()").fetchone().get(0));
         }
         OperationalException e = assertThrows(OperationalException.class,
                 () -> Tusk.connect(db.conninfo(PgUsers.TRUST) + " target_session_attrs=standby"));

@@ -34,7 +34,7 @@ class TlsIT {
     }
 
     private static boolean serverSeesTls(Connection conn) {
-        return "t".equals(conn.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone().get(0));
+        return Boolean.TRUE.equals(conn.execute("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone().get(0));
     }
 
     @ParameterizedTest
@@ -100,7 +100,7 @@ class TlsIT {
                 + " sslkey=" + server.clientKey();
         try (Connection conn = Tusk.connect(conninfo)) {
             assertEquals(PgUsers.CERT, conn.execute("SELECT current_user").fetchone().get(0));
-            assertEquals("t", conn.execute("SELECT client_dn IS NOT NULL FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone().get(0));
+            assertEquals(true, conn.execute("SELECT client_dn IS NOT NULL FROM pg_stat_ssl WHERE pid = pg_backend_pid()").fetchone().get(0));
         }
     }
 

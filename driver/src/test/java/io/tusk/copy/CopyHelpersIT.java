@@ -44,7 +44,7 @@ class CopyHelpersIT {
             ProgrammingException e = assertThrows(ProgrammingException.class,
                     () -> conn.copyExpert("COPY (SELECT 1) TO STDOUT", new ByteArrayInputStream(new byte[0])));
             assertEquals(true, e.getMessage().contains("OutputStream"), e.getMessage());
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 

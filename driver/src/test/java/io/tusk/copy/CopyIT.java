@@ -104,7 +104,7 @@ class CopyIT {
             assertEquals(MILLION, rows);
             assertTrue(bytes > 100_000_000L, "read " + bytes + " bytes");
             assertTrue(grown < 40_000_000L, "the heap grew by " + grown + " bytes while streaming");
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -178,7 +178,7 @@ class CopyIT {
             }));
             assertSame(boom, thrown);
             assertEquals("0", db.admin().queryScalar("SELECT count(*) FROM aborted"));
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
             assertEquals(TransactionStatus.IDLE, conn.info().transactionStatus());
         }
     }
@@ -195,7 +195,7 @@ class CopyIT {
             assertEquals(TransactionStatus.INERROR, conn.info().transactionStatus());
             assertThrows(DatabaseException.class, () -> conn.execute("SELECT 1"));
             conn.rollback();
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
             assertEquals("0", db.admin().queryScalar("SELECT count(*) FROM aborted_tx"));
         }
     }
@@ -222,7 +222,7 @@ class CopyIT {
             DatabaseException e = assertThrows(DatabaseException.class, copy::close);
             assertEquals("22P02", e.sqlstate());
             assertEquals("0", db.admin().queryScalar("SELECT count(*) FROM typed"));
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -239,7 +239,7 @@ class CopyIT {
                 assertTrue(e.getMessage().contains("Money"), e.getMessage());
             }
             assertEquals("0", db.admin().queryScalar("SELECT count(*) FROM half"));
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -249,7 +249,7 @@ class CopyIT {
             try (Copy copy = conn.copy("COPY (SELECT generate_series(1, 100000)) TO STDOUT")) {
                 assertArrayEquals("1\n".getBytes(StandardCharsets.UTF_8), copy.read());
             }
-            assertEquals("2", conn.execute("SELECT 2").fetchone().get(0));
+            assertEquals("2", conn.execute("SELECT 2").fetchone().getString(0));
         }
     }
 
@@ -274,7 +274,7 @@ class CopyIT {
             assertTrue(e.getMessage().contains("not a COPY"), e.getMessage());
             assertThrows(DatabaseException.class, () -> conn.copy("COPY no_such_table FROM STDIN"));
             conn.rollback();
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 }

@@ -69,7 +69,7 @@ class NotifyIT {
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(got.isEmpty());
             assertTrue(took >= 290 && took < 1500, "returned after " + took + " ms");
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -128,7 +128,7 @@ class NotifyIT {
             assertTrue(done.get(5, TimeUnit.SECONDS), "the interrupt flag is kept for the caller");
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000);
             assertFalse(conn.isBroken());
-            assertEquals("1", conn.execute("SELECT 1").fetchone().get(0));
+            assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0));
         }
     }
 
@@ -170,7 +170,7 @@ class NotifyIT {
                 try (Stream<Notify> s = conn.notifies(Duration.ofSeconds(10), 1)) {
                     assertEquals("in step", s.findFirst().orElseThrow().payload(), extra);
                 }
-                assertEquals("1", conn.execute("SELECT 1").fetchone().get(0), extra);
+                assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0), extra);
             }
         }
     }
