@@ -10,12 +10,19 @@ import io.tusk.adapt.AdaptersMap;
 import io.tusk.internal.adapt.BuiltinAdapters;
 import io.tusk.rows.RowFactories;
 import io.tusk.rows.RowFactory;
+import io.tusk.IsolationLevel;
 import io.tusk.Notify;
+import io.tusk.Transaction;
 import io.tusk.TransactionStatus;
+import io.tusk.Xid;
 import io.tusk.errors.Diagnostic;
 import io.tusk.errors.OperationalException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.net.Transport;
+import io.tusk.internal.tx.Characteristics;
+import io.tusk.internal.tx.Transactions;
+import io.tusk.internal.tx.TwoPhase;
+import io.tusk.internal.tx.TxHost;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.frontend.CancelRequest;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
@@ -32,6 +39,8 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.Charset;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,6 +54,8 @@ public final class ConnectionImpl implements Connection {
     private final ConnectionInfo info = new ConnectionInfoImpl(this);
     private volatile boolean autocommit;
     private volatile AdaptersMap adapters;
+    private final Transactions transactions = new Transactions(new Host());
+    private final TwoPhase twoPhase = new TwoPhase(transactions);
 
     /** A freshly started session and where it is connected. */
     public record Opened(Session session, Endpoint endpoint) {
@@ -130,7 +141,7 @@ public final class ConnectionImpl implements Connection {
      * BEGIN to send ahead of its messages in the same write (as {@link #runSimple} does), or null
      * in autocommit mode or inside a transaction.
      */
-    public <T> T runInTransaction(Function<String, Exchange<T>> make) {
+    public <T> T runWithImplicitBegin(Function<String, Exchange<T>> make) {
         Session s = session;
         s.lock().lock();
         try {
@@ -163,9 +174,9 @@ public final class ConnectionImpl implements Connection {
         return !autocommit && s.transactionStatus() == TransactionStatus.IDLE;
     }
 
-    /** The BEGIN that opens an implicit transaction; characteristics join it in a later issue. */
+    /** The BEGIN that opens an implicit transaction, with the connection's characteristics. */
     String beginStatement() {
-        return "BEGIN";
+        return transactions.beginStatement();
     }
 
     /** Runs one command that must not open a transaction by itself (COMMIT, ROLLBACK, SET). */
@@ -178,6 +189,8 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            transactions.checkNoBlock("commit()");
+            twoPhase.checkNotActive("commit()");
             if (s.transactionStatus() != TransactionStatus.IDLE) {
                 runCommand("COMMIT");
             } else if (s.isClosed()) {
@@ -193,6 +206,8 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            transactions.checkNoBlock("rollback()");
+            twoPhase.checkNotActive("rollback()");
             if (s.transactionStatus() != TransactionStatus.IDLE || s.isClosed()) {
                 runCommand("ROLLBACK");
             }
@@ -212,6 +227,9 @@ public final class ConnectionImpl implements Connection {
         s.lock().lock();
         try {
             TransactionStatus st = s.transactionStatus();
+            if (value != autocommit && transactions.inBlock()) {
+                throw new ProgrammingException("can't change autocommit now: a transaction block (Connection.transaction) is in progress");
+            }
             if (st != TransactionStatus.IDLE && value != autocommit) {
                 throw new ProgrammingException("can't change autocommit now: the connection is in transaction status "
                         + st + "; commit or roll back first");
@@ -219,6 +237,161 @@ public final class ConnectionImpl implements Connection {
             autocommit = value;
         } finally {
             s.lock().unlock();
+        }
+    }
+
+    @Override
+    public IsolationLevel isolationLevel() {
+        return transactions.characteristics().isolationLevel();
+    }
+
+    @Override
+    public void setIsolationLevel(IsolationLevel level) {
+        transactions.setIsolationLevel(level);
+    }
+
+    @Override
+    public Boolean readOnly() {
+        return transactions.characteristics().readOnly();
+    }
+
+    @Override
+    public void setReadOnly(Boolean readOnly) {
+        transactions.setReadOnly(readOnly);
+    }
+
+    @Override
+    public Boolean deferrable() {
+        return transactions.characteristics().deferrable();
+    }
+
+    @Override
+    public void setDeferrable(Boolean deferrable) {
+        transactions.setDeferrable(deferrable);
+    }
+
+    @Override
+    public void setSession(IsolationLevel isolationLevel, Boolean readOnly, Boolean deferrable, boolean autocommit) {
+        Session s = session;
+        s.lock().lock();
+        try {
+            transactions.checkIdle("the session characteristics");
+            setAutocommit(autocommit);
+            transactions.setAll(new Characteristics(isolationLevel, readOnly, deferrable));
+        } finally {
+            s.lock().unlock();
+        }
+    }
+
+    @Override
+    public <T, E extends Exception> T transaction(Transaction.Work<T, E> body) throws E {
+        return transactions.run(null, false, body);
+    }
+
+    @Override
+    public <T, E extends Exception> T transaction(String savepointName, boolean forceRollback, Transaction.Work<T, E> body) throws E {
+        return transactions.run(savepointName, forceRollback, body);
+    }
+
+    @Override
+    public <E extends Exception> void runInTransaction(Transaction.Body<E> body) throws E {
+        transactions.run(null, false, tx -> {
+            body.run(tx);
+            return null;
+        });
+    }
+
+    @Override
+    public Xid xid(int formatId, String gtrid, String bqual) {
+        return Xid.of(formatId, gtrid, bqual);
+    }
+
+    @Override
+    public void tpcBegin(Xid xid) {
+        twoPhase.begin(xid);
+    }
+
+    @Override
+    public void tpcBegin(String xid) {
+        twoPhase.begin(Xid.fromString(xid));
+    }
+
+    @Override
+    public void tpcPrepare() {
+        twoPhase.prepare();
+    }
+
+    @Override
+    public void tpcCommit() {
+        twoPhase.commit();
+    }
+
+    @Override
+    public void tpcCommit(Xid xid) {
+        twoPhase.finish(xid, true);
+    }
+
+    @Override
+    public void tpcCommit(String xid) {
+        twoPhase.finish(Xid.fromString(xid), true);
+    }
+
+    @Override
+    public void tpcRollback() {
+        twoPhase.rollback();
+    }
+
+    @Override
+    public void tpcRollback(Xid xid) {
+        twoPhase.finish(xid, false);
+    }
+
+    @Override
+    public void tpcRollback(String xid) {
+        twoPhase.finish(Xid.fromString(xid), false);
+    }
+
+    @Override
+    public List<Xid> tpcRecover() {
+        return twoPhase.recover();
+    }
+
+    /** What transaction blocks and two-phase commit use of this connection; always the current session. */
+    private final class Host implements TxHost {
+        @Override
+        public Connection connection() {
+            return ConnectionImpl.this;
+        }
+
+        @Override
+        public Lock lock() {
+            return session.lock();
+        }
+
+        @Override
+        public TransactionStatus transactionStatus() {
+            return session.transactionStatus();
+        }
+
+        @Override
+        public boolean autocommit() {
+            return autocommit;
+        }
+
+        @Override
+        public List<QueryResult> run(String sql) {
+            return session.run(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1));
+        }
+
+        @Override
+        public Charset charset() {
+            return session.charset();
+        }
+
+        @Override
+        public boolean unusable() {
+            Session s = session;
+            return s.isClosed() || s.isBroken();
         }
     }
 
@@ -280,6 +453,8 @@ public final class ConnectionImpl implements Connection {
             // Handlers registered by the user carry over to the new session.
             this.session = fresh.session();
             this.endpoint = fresh.endpoint();
+            transactions.forget();
+            twoPhase.forget();
             return;
         }
         s.lock().lock();
@@ -287,6 +462,7 @@ public final class ConnectionImpl implements Connection {
             if (s.transactionStatus() != TransactionStatus.IDLE) {
                 runCommand("ROLLBACK");
             }
+            twoPhase.forget();
             runCommand("RESET ALL");
             runCommand("SET SESSION AUTHORIZATION DEFAULT");
         } finally {

@@ -117,7 +117,7 @@ public class CursorImpl<R> implements Cursor<R> {
     /** Runs one statement with the extended protocol, after a BEGIN in the same write when one is due. */
     final List<QueryResult> runExtended(String sql, Transformer.Params params) {
         List<FrontendMessage> messages = ExtendedQuery.messages(sql, params, binary);
-        return connection.runInTransaction(begin -> {
+        return connection.runWithImplicitBegin(begin -> {
             if (begin == null) {
                 return new QueryExchange(messages, 1);
             }
@@ -147,7 +147,7 @@ public class CursorImpl<R> implements Cursor<R> {
             batchRowcount = 0;
             return this;
         }
-        BatchExchange.Outcome outcome = connection.runInTransaction(begin -> new BatchExchange(begin, source, returning));
+        BatchExchange.Outcome outcome = connection.runWithImplicitBegin(begin -> new BatchExchange(begin, source, returning));
         setResults(outcome.results());
         batchRowcount = outcome.rowCount();
         return this;
