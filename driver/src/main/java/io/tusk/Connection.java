@@ -307,4 +307,30 @@ public interface Connection extends AutoCloseable {
 
     /** psycopg2's {@code copy_expert}: runs any {@code COPY ... TO STDOUT} statement into {@code out}. */
     long copyExpert(String sql, OutputStream out) throws IOException;
+
+    /**
+     * Switches the connection to pipeline mode until the returned block is closed (psycopg's
+     * {@code pipeline()}): statements are sent without waiting for each other's results. Blocks
+     * nest: an inner block syncs at its end, the outermost one ends pipeline mode. See
+     * {@link Pipeline}.
+     */
+    Pipeline pipeline();
+
+    /**
+     * How many times a query (its text and parameter types) runs before it is prepared on the
+     * server (psycopg's {@code prepare_threshold}): 0 prepares at the first execution, null
+     * never prepares. The default is 5. See docs/reference/prepared.md.
+     */
+    void setPrepareThreshold(Integer threshold);
+
+    /** The current prepare threshold; null when prepared statements are disabled. */
+    Integer prepareThreshold();
+
+    /**
+     * The most prepared statements kept on the server for this connection (psycopg's
+     * {@code prepared_max}, default 100); the least recently used beyond are deallocated.
+     */
+    void setPreparedMax(int max);
+
+    int preparedMax();
 }

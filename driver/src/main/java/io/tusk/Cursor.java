@@ -104,6 +104,23 @@ public interface Cursor<R> extends Iterable<R>, AutoCloseable {
     /** Asks for results in binary format from the next execute on (statements with parameters). */
     void setBinary(boolean binary);
 
+    /**
+     * psycopg's {@code prepare} argument, for the following executions of this cursor: TRUE
+     * prepares the statement on the server at once, FALSE never, null (the default) once it
+     * has run the connection's {@link Connection#prepareThreshold()} times. Returns this cursor.
+     *
+     * <pre>{@code
+     * cur.setPrepare(true).execute("SELECT * FROM t WHERE id = %s", 42);
+     * }</pre>
+     *
+     * Statements without parameters go with the simple protocol and are prepared only with
+     * TRUE. See docs/reference/prepared.md.
+     */
+    Cursor<R> setPrepare(Boolean prepare);
+
+    /** The cursor's {@link #setPrepare} choice: TRUE, FALSE or null (automatic). */
+    Boolean prepare();
+
     /** The adapters of this cursor: a layer over the connection's; changes stay on this cursor. */
     AdaptersMap adapters();
 

@@ -13,6 +13,10 @@ import io.tusk.rows.RowFactory;
 import io.tusk.IsolationLevel;
 import io.tusk.Notify;
 import io.tusk.Transaction;
+import io.tusk.Pipeline;
+import io.tusk.internal.pipeline.PipelineEngine;
+import io.tusk.internal.pipeline.PipelineHandle;
+import io.tusk.internal.prepare.StatementCache;
 import io.tusk.TransactionStatus;
 import io.tusk.Xid;
 import io.tusk.errors.Diagnostic;
@@ -56,6 +60,10 @@ public final class ConnectionImpl implements Connection {
     private volatile AdaptersMap adapters;
     private final Transactions transactions = new Transactions(new Host());
     private final TwoPhase twoPhase = new TwoPhase(transactions);
+    private final StatementCache statements = new StatementCache();
+    private volatile Session statementsSession;
+    /** The open pipeline, or null; used only by the thread holding the session lock. */
+    private volatile PipelineEngine pipeline;
 
     /** A freshly started session and where it is connected. */
     public record Opened(Session session, Endpoint endpoint) {
@@ -517,6 +525,84 @@ public final class ConnectionImpl implements Connection {
     @Override
     public void removeNotifyHandler(Consumer<Notify> handler) {
         session.removeNotifyHandler(handler);
+    }
+
+    /**
+     * The prepared statements of the current session; a new session (after reset()) starts with
+     * none. Every command tag the session reads is shown to the cache.
+     */
+    public StatementCache statements() {
+        Session s = session;
+        if (statementsSession != s) {
+            synchronized (statements) {
+                if (statementsSession != s) {
+                    statements.bindTo(s);
+                    s.observeTags(statements::observeTag);
+                    statementsSession = s;
+                }
+            }
+        }
+        return statements;
+    }
+
+    @Override
+    public void setPrepareThreshold(Integer threshold) {
+        statements.threshold(threshold);
+    }
+
+    @Override
+    public Integer prepareThreshold() {
+        return statements.threshold();
+    }
+
+    @Override
+    public void setPreparedMax(int max) {
+        statements.max(max);
+    }
+
+    @Override
+    public int preparedMax() {
+        return statements.max();
+    }
+
+    @Override
+    public Pipeline pipeline() {
+        Session s = session;
+        s.lock().lock();
+        try {
+            if (s.isClosed()) {
+                throw new io.tusk.errors.InterfaceException("the connection is closed");
+            }
+            PipelineEngine e = pipeline;
+            if (e == null || e.session() != s) {
+                e = new PipelineEngine(s, statements());
+                pipeline = e;
+                PipelineEngine engine = e;
+                s.pipelineDrain(() -> {
+                    if (engine.busy()) {
+                        engine.sync();
+                    }
+                });
+            }
+            e.enter();
+            PipelineEngine ended = e;
+            return new PipelineHandle(this, e, () -> {
+                s.pipelineDrain(null);
+                if (pipeline == ended) {
+                    pipeline = null;
+                }
+            });
+        } catch (RuntimeException ex) {
+            s.lock().unlock();
+            throw ex;
+        }
+    }
+
+    /** The pipeline open on this thread, or null (other threads wait for the lock the pipeline holds). */
+    public PipelineEngine activePipeline() {
+        PipelineEngine e = pipeline;
+        Session s = session;
+        return e != null && e.session() == s && s.lock().isHeldByCurrentThread() ? e : null;
     }
 
     @Override
