@@ -285,7 +285,16 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
                 return; // a cursor declared elsewhere and already closed there
             }
             // CLOSE on its own: it must not open a transaction (a holdable cursor after commit).
-            s.run(new QueryExchange(List.of(new Query(CursorStatements.close(quoted))), 1));
+            try {
+                s.run(new QueryExchange(List.of(new Query(CursorStatements.close(quoted))), 1));
+            } catch (io.tusk.errors.DatabaseException e) {
+                // Outside a transaction a holdable cursor may be gone already (the rollback of the
+                // transaction that declared it removed it): nothing to close, and no transaction
+                // was failed by trying. Inside one the error is real.
+                if (st != TransactionStatus.IDLE || !"34000".equals(e.sqlstate())) {
+                    throw e;
+                }
+            }
         } finally {
             s.lock().unlock();
         }
