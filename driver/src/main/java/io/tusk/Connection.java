@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,40 @@ public interface Connection extends AutoCloseable {
     RawCursor<Row> rawCursor();
 
     <R> RawCursor<R> rawCursor(RowFactory<R> rowFactory);
+
+    /**
+     * A new server-side (named) cursor returning {@link Row}s: psycopg's {@code cursor(name)}.
+     * Any string is a valid name (it is quoted). See {@link ServerCursor}.
+     */
+    ServerCursor<Row> cursor(String name);
+
+    /** A new server-side cursor whose rows {@code rowFactory} makes. */
+    <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory);
+
+    /**
+     * psycopg2's {@code cursor(name, cursor_factory, scrollable, withhold)}: a server-side cursor
+     * declared SCROLL (true), NO SCROLL (false) or as the server chooses (null), and WITH HOLD
+     * when {@code withhold}.
+     */
+    <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory, Boolean scrollable, boolean withhold);
+
+    /**
+     * psycopg2's {@code lobject()}: creates a new large object and opens it for writing. Large
+     * objects need a transaction: outside autocommit one is opened (BEGIN) if none is; in
+     * autocommit mode this raises ProgrammingException. See {@link LargeObject}.
+     */
+    LargeObject largeObject();
+
+    /** psycopg2's {@code lobject(oid, mode)}: opens an existing large object ({@code oid} 0 creates one). */
+    LargeObject largeObject(long oid, String mode);
+
+    /**
+     * psycopg2's {@code lobject(oid, mode, new_oid, new_file)}: with {@code oid} 0 a new object
+     * is created, with the OID {@code newOid} when not 0 (an OID in use raises), and filled from
+     * the client-side file {@code newFile} when not null (libpq's {@code lo_import}, read on the
+     * client, not the server's {@code lo_import} function).
+     */
+    LargeObject largeObject(long oid, String mode, long newOid, Path newFile);
 
     /** The adapters of this connection: a layer over the global ones, the parent of its cursors'. */
     AdaptersMap adapters();

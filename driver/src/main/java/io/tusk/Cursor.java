@@ -1,8 +1,14 @@
 package io.tusk;
 
 import io.tusk.adapt.AdaptersMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Executes statements and fetches their rows: psycopg's client-side {@code Cursor}. Parameters
@@ -127,6 +133,57 @@ public interface Cursor<R> extends Iterable<R>, AutoCloseable {
     Connection connection();
 
     boolean isClosed();
+
+    /**
+     * The rows of {@code query} as they arrive from the server, in constant memory (psycopg 3's
+     * {@code stream()}): the statement runs in a portal read a batch at a time, each row decoded
+     * when the stream reaches it. Close the stream (try-with-resources) to stop early: the rest is
+     * skipped and the connection stays usable. It is consumed fully or closed on the thread that
+     * opened it; until then the connection runs no other command (other threads wait, this
+     * thread gets ProgrammingException). Not available on a {@link ServerCursor}.
+     *
+     * <pre>{@code
+     * try (Stream<Row> rows = cur.stream("SELECT * FROM big WHERE kind = %s", kind)) {
+     *     rows.filter(r -> r.getInt(0) > 10).forEach(this::handle);
+     * }
+     * }</pre>
+     */
+    Stream<R> stream(String query, Object... params);
+
+    /** {@link #stream(String, Object...)} with named parameters ({@code %(name)s}). */
+    Stream<R> stream(String query, Map<String, ?> params);
+
+    /**
+     * Starts a COPY on this cursor (psycopg 3's {@code cursor.copy()}): rows written or read with
+     * {@link Copy#writeRow}/{@link Copy#readRow} use this cursor's adapters. Close the Copy to
+     * finish it. See {@link Connection#copy(String)}.
+     */
+    Copy copy(String sql);
+
+    /**
+     * {@link #copy(String)} with parameters ({@code %s}) quoted into the statement on the client,
+     * as psycopg does for COPY (the server takes no parameters in COPY):
+     * {@code cur.copy("COPY (SELECT * FROM t WHERE day = %s) TO STDOUT", day)}.
+     */
+    Copy copy(String sql, Object... params);
+
+    /** psycopg2's {@code cursor.copy_from}; see {@link Connection#copyFrom(InputStream, String, String, String, List)}. */
+    long copyFrom(InputStream in, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** psycopg2's {@code cursor.copy_from} from characters. */
+    long copyFrom(Reader in, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** psycopg2's {@code cursor.copy_to}; see {@link Connection#copyTo(OutputStream, String, String, String, List)}. */
+    long copyTo(OutputStream out, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** psycopg2's {@code cursor.copy_to} as characters. */
+    long copyTo(Writer out, String table, String sep, String nullString, List<String> columns) throws IOException;
+
+    /** psycopg2's {@code cursor.copy_expert} for {@code COPY ... FROM STDIN}. */
+    long copyExpert(String sql, InputStream in) throws IOException;
+
+    /** psycopg2's {@code cursor.copy_expert} for {@code COPY ... TO STDOUT}. */
+    long copyExpert(String sql, OutputStream out) throws IOException;
 
     /** Closes the cursor and discards its results; using it afterwards raises InterfaceException. */
     @Override

@@ -129,6 +129,39 @@ public final class ConnectionImpl implements Connection {
     }
 
     @Override
+    public io.tusk.ServerCursor<Row> cursor(String name) {
+        return new io.tusk.internal.servercursor.ServerCursorImpl<>(this, name, RowFactories.rows());
+    }
+
+    @Override
+    public <R> io.tusk.ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+        return new io.tusk.internal.servercursor.ServerCursorImpl<>(this, name, rowFactory);
+    }
+
+    @Override
+    public <R> io.tusk.ServerCursor<R> cursor(String name, RowFactory<R> rowFactory, Boolean scrollable, boolean withhold) {
+        io.tusk.ServerCursor<R> c = cursor(name, rowFactory);
+        c.setScrollable(scrollable);
+        c.setWithhold(withhold);
+        return c;
+    }
+
+    @Override
+    public io.tusk.LargeObject largeObject() {
+        return largeObject(0, "", 0, null);
+    }
+
+    @Override
+    public io.tusk.LargeObject largeObject(long oid, String mode) {
+        return largeObject(oid, mode, 0, null);
+    }
+
+    @Override
+    public io.tusk.LargeObject largeObject(long oid, String mode, long newOid, java.nio.file.Path newFile) {
+        return io.tusk.internal.largeobject.LargeObjectImpl.open(this, oid, mode, newOid, newFile);
+    }
+
+    @Override
     public AdaptersMap adapters() {
         AdaptersMap a = adapters;
         if (a == null) {

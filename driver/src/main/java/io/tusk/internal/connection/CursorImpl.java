@@ -453,4 +453,96 @@ public class CursorImpl<R> implements Cursor<R> {
                     + current.statusMessage() + ")");
         }
     }
+
+    // ---- streaming and COPY: delegated to internal.stream and internal.copy
+
+    @Override
+    public java.util.stream.Stream<R> stream(String query, Object... params) {
+        checkOpen();
+        return io.tusk.internal.stream.RowStreams.open(connection, query, params, null, this instanceof io.tusk.RawCursor,
+                binary, adapters, rowFactory);
+    }
+
+    @Override
+    public java.util.stream.Stream<R> stream(String query, Map<String, ?> params) {
+        checkOpen();
+        return io.tusk.internal.stream.RowStreams.open(connection, query, null, params, this instanceof io.tusk.RawCursor,
+                binary, adapters, rowFactory);
+    }
+
+    @Override
+    public io.tusk.Copy copy(String sql) {
+        return copy(sql, NO_PARAMS);
+    }
+
+    @Override
+    public io.tusk.Copy copy(String sql, Object... params) {
+        checkOpen();
+        return io.tusk.internal.stream.CursorCopies.start(connection, adapters, sql, params);
+    }
+
+    @Override
+    public long copyFrom(java.io.InputStream in, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyFrom(connection, in, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyFrom(java.io.Reader in, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyFrom(connection, in, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyTo(java.io.OutputStream out, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyTo(connection, out, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyTo(java.io.Writer out, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyTo(connection, out, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyExpert(String sql, java.io.InputStream in) throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyExpert(connection, sql, in);
+    }
+
+    @Override
+    public long copyExpert(String sql, java.io.OutputStream out) throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyExpert(connection, sql, out);
+    }
+
+    /** A QueryExchange behind a BEGIN: the BEGIN's own result is dropped. */
+    private static final class DropFirst implements Exchange<List<QueryResult>> {
+        private final QueryExchange inner;
+
+        DropFirst(QueryExchange inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void start(io.tusk.internal.protocol.WriteBuffer out) {
+            inner.start(out);
+        }
+
+        @Override
+        public boolean handle(io.tusk.internal.protocol.backend.BackendMessage m, io.tusk.internal.protocol.WriteBuffer out) {
+            return inner.handle(m, out);
+        }
+
+        @Override
+        public List<QueryResult> result() {
+            List<QueryResult> all = inner.result();
+            return all.isEmpty() ? all : all.subList(1, all.size());
+        }
+    }
 }
