@@ -76,7 +76,7 @@ public final class TextAdapters {
             public String quote(T value, AdaptContext context) {
                 String hex = new String(Bytea.hex(bytes.apply(value)), java.nio.charset.StandardCharsets.US_ASCII);
                 return "off".equals(context.parameter("standard_conforming_strings"))
-                        ? " E'\\" + hex.substring(1) + "'::bytea" : "'" + hex + "'::bytea";
+                        ? " E'\\\\" + hex.substring(1) + "'::bytea" : "'" + hex + "'::bytea";
             }
         };
     }
