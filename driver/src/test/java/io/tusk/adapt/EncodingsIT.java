@@ -43,8 +43,9 @@ class EncodingsIT {
                 // Known gap (owned by internal.connection.Encodings): Java's "GBK" puts € at 0xA2E3
                 // where PostgreSQL's GBK (Windows code page 936) has 0x80; "x-mswin-936" matches it.
                 String candidates = pg.equals("GBK") ? CANDIDATES.replace("€", "") : CANDIDATES;
-                // PostgreSQL's JOHAB check refuses the symbol rows (ß is 0xDD3C there): Hangul only.
-                candidates = pg.equals("JOHAB") ? "한" : candidates;
+                // PostgreSQL's JOHAB input check treats it like EUC (both bytes >= 0x80) and refuses
+                // most of JOHAB's double-byte characters (한 is 0xD065): ASCII only.
+                candidates = pg.equals("JOHAB") ? "" : candidates;
                 candidates.codePoints().filter(c -> enc.canEncode(Character.toString(c))).forEach(text::appendCodePoint);
             }
             try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST) + " client_encoding=" + pg)) {
