@@ -40,8 +40,8 @@ class EncodingsIT {
             CharsetEncoder enc = Charset.forName(e.getValue()).newEncoder();
             StringBuilder text = new StringBuilder("it's \\ ");
             if (!pg.equals("SQL_ASCII")) {
-                // Known gap (owned by internal.connection.Encodings): Java's "GBK" puts € at 0xA2E3
-                // where PostgreSQL's GBK (Windows code page 936) has 0x80; "x-mswin-936" matches it.
+                // PostgreSQL's GBK has no euro sign (it refuses 0x80, Windows 936's euro, and Java's
+                // GBK writes it as 0xA2E3), so € is left out for GBK.
                 String candidates = pg.equals("GBK") ? CANDIDATES.replace("€", "") : CANDIDATES;
                 // PostgreSQL's JOHAB input check treats it like EUC (both bytes >= 0x80) and refuses
                 // most of JOHAB's double-byte characters (한 is 0xD065): ASCII only.

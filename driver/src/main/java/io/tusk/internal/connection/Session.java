@@ -413,6 +413,12 @@ public final class Session {
         keyData = s.keyData();
         protocolVersion = s.protocolVersion();
         transactionStatus = toStatus(s.status());
+        io.tusk.errors.NotSupportedException e = unusableEncoding;
+        if (e != null) {
+            // client_encoding asked for (or defaulted to) an encoding Java cannot read.
+            markBroken();
+            throw e;
+        }
     }
 
     /** Takes the parameter statuses read during start-up. */
