@@ -110,6 +110,10 @@ public final class JtaConnectionSource {
                     || xa.getConnection().info().transactionStatus() == TransactionStatus.INERROR;
             try {
                 tx.delistResource(xa.getXAResource(), failed ? XAResource.TMFAIL : XAResource.TMSUCCESS);
+                if (failed) {
+                    // JTA leaves it to the transaction manager whether TMFAIL dooms the transaction (Narayana does not); it must.
+                    tx.setRollbackOnly();
+                }
             } catch (Exception ex) {
                 throw new OperationalException("could not delist the PostgreSQL session from the JTA transaction: " + ex.getMessage(), ex);
             }
