@@ -154,7 +154,8 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     }
 
     private CompletionStage<AsyncCursor<R>> apply(CompletableFuture<List<QueryResult>> f, long batch) {
-        return conn.deliver(f).thenApply(results -> {
+        CompletableFuture<List<QueryResult>> delivered = conn.deliver(f);
+        CompletableFuture<AsyncCursor<R>> out = delivered.thenApply(results -> {
             this.results = results;
             this.index = -1;
             this.batchRowcount = batch == -2 ? 0 : -1;
@@ -164,6 +165,13 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
             }
             return this;
         });
+        // Cancelling the stage the user holds cancels the command (a CancelRequest, see deliver()).
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                delivered.cancel(true);
+            }
+        });
+        return out;
     }
 
     @Override
