@@ -1,0 +1,99 @@
+package io.tusk.bench;
+
+import io.tusk.Cursor;
+import io.tusk.rows.Row;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * pgbench's select-only transaction ({@code pgbench -S}): one row by primary key, one
+ * connection per thread, autocommit on. Each driver is used as its documentation suggests:
+ * Tusk's cursor with a {@code %s} parameter, pgjdbc's reused {@code PreparedStatement} (which
+ * becomes a named server-side statement after {@code prepareThreshold}=5 runs).
+ *
+ * <p>From one thread both drivers wait on the server's wake-up most of the time (DESIGN.md §4);
+ * {@link PointSelect8} keeps eight connections busy to show the drivers' own cost.
+ *
+ * <pre>{@code bench/run --only 'PointSelect\.'}</pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+@Fork(1)
+@Threads(1)
+public class PointSelect {
+    static final String TUSK_SQL = "SELECT abalance FROM pgbench_accounts WHERE aid = %s";
+    static final String JDBC_SQL = "SELECT abalance FROM pgbench_accounts WHERE aid = ?";
+
+    static int randomAid() {
+        return ThreadLocalRandom.current().nextInt(1, Fixtures.ACCOUNTS + 1);
+    }
+
+    /** One Tusk connection and cursor per benchmark thread. */
+    @State(Scope.Thread)
+    public static class TuskSide {
+        io.tusk.Connection conn;
+        Cursor<Row> cur;
+
+        @Setup(Level.Trial)
+        public void open() {
+            conn = BenchTarget.fromSystemProperties().tusk(true);
+            cur = conn.cursor();
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            conn.close();
+        }
+    }
+
+    /** One pgjdbc connection and prepared statement per benchmark thread. */
+    @State(Scope.Thread)
+    public static class JdbcSide {
+        java.sql.Connection conn;
+        PreparedStatement ps;
+
+        @Setup(Level.Trial)
+        public void open() throws SQLException {
+            conn = BenchTarget.fromSystemProperties().jdbc(true);
+            ps = conn.prepareStatement(JDBC_SQL);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws SQLException {
+            conn.close();
+        }
+    }
+
+    @Benchmark
+    public Object tusk(TuskSide s) {
+        Row row = s.cur.execute(TUSK_SQL, randomAid()).fetchone();
+        return row.get(0);
+    }
+
+    @Benchmark
+    public int pgjdbc(JdbcSide s) throws SQLException {
+        s.ps.setInt(1, randomAid());
+        try (ResultSet rs = s.ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
