@@ -92,9 +92,11 @@ public final class BenchMain {
         ChainedOptionsBuilder ob = new OptionsBuilder()
                 .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
-                .result(out.resolve("jmh-result.json").toString());
+                .result(out.resolve("jmh-result.json").toString())
+                .output(out.resolve("jmh.log").toString());
         if (only.isEmpty()) {
             ob.include("io\\.tusk\\.bench\\.");
         } else {
@@ -115,14 +117,16 @@ public final class BenchMain {
             ob.warmupIterations(1).warmupTime(TimeValue.seconds(1))
                     .measurementIterations(2).measurementTime(TimeValue.seconds(1));
         }
+        System.out.println("running the benchmarks; JMH's log: " + out.resolve("jmh.log") + " (tail -f it to follow)");
         Collection<RunResult> results = new Runner(ob.build()).run();
+        System.out.printf("benchmarks done in %.1f min%n", (System.nanoTime() - t0) / 60e9);
 
         Map<String, ResultTable.Measurement> m = ResultTable.measurements(results);
         StringBuilder report = new StringBuilder();
         header.forEach(l -> report.append(l).append('\n'));
         report.append("- load average at end: ").append(Machine.loadAverage()).append('\n');
         report.append("- JMH ").append(quick ? "--quick: 1 warmup x 1 s, 2 x 1 s" : "per class: see @Warmup/@Measurement")
-                .append(", 1 fork, -Xms2g -Xmx2g, -prof gc\n\n");
+                .append(", 1 fork, -Xms2g -Xmx2g, -prof gc, CPU time per op of the benchmark JVM\n\n");
         report.append(ResultTable.render(Scenario.ALL, m));
         Files.writeString(out.resolve("bench-table.md"), report);
         System.out.println();

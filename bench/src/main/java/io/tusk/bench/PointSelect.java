@@ -64,21 +64,44 @@ public class PointSelect {
         }
     }
 
-    /** One pgjdbc connection and prepared statement per benchmark thread. */
-    @State(Scope.Thread)
-    public static class JdbcSide {
+    /** One pgjdbc connection and prepared statement per benchmark thread, with the URL settings of a subclass. */
+    public abstract static class JdbcSide {
         java.sql.Connection conn;
         PreparedStatement ps;
 
+        abstract String[] settings();
+
         @Setup(Level.Trial)
         public void open() throws SQLException {
-            conn = BenchTarget.fromSystemProperties().jdbc(true);
+            conn = BenchTarget.fromSystemProperties().jdbc(true, settings());
             ps = conn.prepareStatement(JDBC_SQL);
         }
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
             conn.close();
+        }
+    }
+
+    /** pgjdbc as configured by default: a named server-side statement from the 5th execution on. */
+    @State(Scope.Thread)
+    public static class JdbcDefault extends JdbcSide {
+        @Override
+        String[] settings() {
+            return new String[0];
+        }
+    }
+
+    /**
+     * pgjdbc with {@code prepareThreshold=0}: the unnamed statement every time (Parse, Bind,
+     * Describe, Execute, Sync), the messages Tusk sends today. A control, not a rival: it
+     * separates the server's planning (which a statement cache saves) from the drivers' own cost.
+     */
+    @State(Scope.Thread)
+    public static class JdbcUnprepared extends JdbcSide {
+        @Override
+        String[] settings() {
+            return new String[] {"prepareThreshold=0"};
         }
     }
 
@@ -89,7 +112,16 @@ public class PointSelect {
     }
 
     @Benchmark
-    public int pgjdbc(JdbcSide s) throws SQLException {
+    public int pgjdbc(JdbcDefault s) throws SQLException {
+        return select(s);
+    }
+
+    @Benchmark
+    public int pgjdbcUnprepared(JdbcUnprepared s) throws SQLException {
+        return select(s);
+    }
+
+    private static int select(JdbcSide s) throws SQLException {
         s.ps.setInt(1, randomAid());
         try (ResultSet rs = s.ps.executeQuery()) {
             rs.next();

@@ -20,6 +20,10 @@ public record Scenario(String label, String tusk, String other, String otherName
     public static final List<Scenario> ALL = List.of(
             new Scenario("point select (pgbench -S), 1 thread", "PointSelect.tusk", "PointSelect.pgjdbc", "pgjdbc", 1, 0),
             new Scenario("point select (pgbench -S), 8 threads", "PointSelect8.tusk", "PointSelect8.pgjdbc", "pgjdbc", 1, 1.2),
+            new Scenario("control: point select, 1 thread, pgjdbc prepareThreshold=0", "PointSelect.tusk",
+                    "PointSelect.pgjdbcUnprepared", "pgjdbc", 1, 0),
+            new Scenario("control: point select, 8 threads, pgjdbc prepareThreshold=0", "PointSelect8.tusk",
+                    "PointSelect8.pgjdbcUnprepared", "pgjdbc", 1, 0),
             new Scenario("fetch 1M rows x 4 cols, text", "FetchWide.tuskText", "FetchWide.pgjdbcText", "pgjdbc",
                     Fixtures.WIDE_ROWS, 1.5),
             new Scenario("fetch 1M rows x 4 cols, binary", "FetchWide.tuskBinary", "FetchWide.pgjdbcBinary", "pgjdbc",
