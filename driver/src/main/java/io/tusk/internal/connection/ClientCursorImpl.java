@@ -4,11 +4,11 @@ import io.tusk.ClientCursor;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.cursor.BatchSource;
 import io.tusk.internal.cursor.ClientBoundRows;
+import io.tusk.internal.cursor.Results;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
 import io.tusk.rows.RowFactory;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,8 +21,8 @@ final class ClientCursorImpl<R> extends CursorImpl<R> implements ClientCursor<R>
     }
 
     @Override
-    List<QueryResult> runBound(String query, Object[] positional, Map<String, ?> named, Transformer tx) {
-        return connection.runSimple(bind(query, positional, named, tx));
+    Results runBound(String query, Object[] positional, Map<String, ?> named, Transformer tx) {
+        return Results.of(connection.runSimple(bind(query, positional, named, tx)));
     }
 
     @Override

@@ -10,12 +10,23 @@ import io.tusk.adapt.AdaptersMap;
 import io.tusk.internal.adapt.BuiltinAdapters;
 import io.tusk.rows.RowFactories;
 import io.tusk.rows.RowFactory;
+import io.tusk.IsolationLevel;
 import io.tusk.Notify;
+import io.tusk.Transaction;
+import io.tusk.Pipeline;
+import io.tusk.internal.pipeline.PipelineEngine;
+import io.tusk.internal.pipeline.PipelineHandle;
+import io.tusk.internal.prepare.StatementCache;
 import io.tusk.TransactionStatus;
+import io.tusk.Xid;
 import io.tusk.errors.Diagnostic;
 import io.tusk.errors.OperationalException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.net.Transport;
+import io.tusk.internal.tx.Characteristics;
+import io.tusk.internal.tx.Transactions;
+import io.tusk.internal.tx.TwoPhase;
+import io.tusk.internal.tx.TxHost;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.frontend.CancelRequest;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
@@ -32,6 +43,8 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.Charset;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,6 +58,12 @@ public final class ConnectionImpl implements Connection {
     private final ConnectionInfo info = new ConnectionInfoImpl(this);
     private volatile boolean autocommit;
     private volatile AdaptersMap adapters;
+    private final Transactions transactions = new Transactions(new Host());
+    private final TwoPhase twoPhase = new TwoPhase(transactions);
+    private final StatementCache statements = new StatementCache();
+    private volatile Session statementsSession;
+    /** The open pipeline, or null; used only by the thread holding the session lock. */
+    private volatile PipelineEngine pipeline;
 
     /** A freshly started session and where it is connected. */
     public record Opened(Session session, Endpoint endpoint) {
@@ -110,6 +129,39 @@ public final class ConnectionImpl implements Connection {
     }
 
     @Override
+    public io.tusk.ServerCursor<Row> cursor(String name) {
+        return new io.tusk.internal.servercursor.ServerCursorImpl<>(this, name, RowFactories.rows());
+    }
+
+    @Override
+    public <R> io.tusk.ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+        return new io.tusk.internal.servercursor.ServerCursorImpl<>(this, name, rowFactory);
+    }
+
+    @Override
+    public <R> io.tusk.ServerCursor<R> cursor(String name, RowFactory<R> rowFactory, Boolean scrollable, boolean withhold) {
+        io.tusk.ServerCursor<R> c = cursor(name, rowFactory);
+        c.setScrollable(scrollable);
+        c.setWithhold(withhold);
+        return c;
+    }
+
+    @Override
+    public io.tusk.LargeObject largeObject() {
+        return largeObject(0, "", 0, null);
+    }
+
+    @Override
+    public io.tusk.LargeObject largeObject(long oid, String mode) {
+        return largeObject(oid, mode, 0, null);
+    }
+
+    @Override
+    public io.tusk.LargeObject largeObject(long oid, String mode, long newOid, java.nio.file.Path newFile) {
+        return io.tusk.internal.largeobject.LargeObjectImpl.open(this, oid, mode, newOid, newFile);
+    }
+
+    @Override
     public AdaptersMap adapters() {
         AdaptersMap a = adapters;
         if (a == null) {
@@ -130,7 +182,7 @@ public final class ConnectionImpl implements Connection {
      * BEGIN to send ahead of its messages in the same write (as {@link #runSimple} does), or null
      * in autocommit mode or inside a transaction.
      */
-    public <T> T runInTransaction(Function<String, Exchange<T>> make) {
+    public <T> T runWithImplicitBegin(Function<String, Exchange<T>> make) {
         Session s = session;
         s.lock().lock();
         try {
@@ -163,9 +215,9 @@ public final class ConnectionImpl implements Connection {
         return !autocommit && s.transactionStatus() == TransactionStatus.IDLE;
     }
 
-    /** The BEGIN that opens an implicit transaction; characteristics join it in a later issue. */
+    /** The BEGIN that opens an implicit transaction, with the connection's characteristics. */
     String beginStatement() {
-        return "BEGIN";
+        return transactions.beginStatement();
     }
 
     /** Runs one command that must not open a transaction by itself (COMMIT, ROLLBACK, SET). */
@@ -178,6 +230,8 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            transactions.checkNoBlock("commit()");
+            twoPhase.checkNotActive("commit()");
             if (s.transactionStatus() != TransactionStatus.IDLE) {
                 runCommand("COMMIT");
             } else if (s.isClosed()) {
@@ -193,6 +247,8 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            transactions.checkNoBlock("rollback()");
+            twoPhase.checkNotActive("rollback()");
             if (s.transactionStatus() != TransactionStatus.IDLE || s.isClosed()) {
                 runCommand("ROLLBACK");
             }
@@ -212,6 +268,9 @@ public final class ConnectionImpl implements Connection {
         s.lock().lock();
         try {
             TransactionStatus st = s.transactionStatus();
+            if (value != autocommit && transactions.inBlock()) {
+                throw new ProgrammingException("can't change autocommit now: a transaction block (Connection.transaction) is in progress");
+            }
             if (st != TransactionStatus.IDLE && value != autocommit) {
                 throw new ProgrammingException("can't change autocommit now: the connection is in transaction status "
                         + st + "; commit or roll back first");
@@ -219,6 +278,161 @@ public final class ConnectionImpl implements Connection {
             autocommit = value;
         } finally {
             s.lock().unlock();
+        }
+    }
+
+    @Override
+    public IsolationLevel isolationLevel() {
+        return transactions.characteristics().isolationLevel();
+    }
+
+    @Override
+    public void setIsolationLevel(IsolationLevel level) {
+        transactions.setIsolationLevel(level);
+    }
+
+    @Override
+    public Boolean readOnly() {
+        return transactions.characteristics().readOnly();
+    }
+
+    @Override
+    public void setReadOnly(Boolean readOnly) {
+        transactions.setReadOnly(readOnly);
+    }
+
+    @Override
+    public Boolean deferrable() {
+        return transactions.characteristics().deferrable();
+    }
+
+    @Override
+    public void setDeferrable(Boolean deferrable) {
+        transactions.setDeferrable(deferrable);
+    }
+
+    @Override
+    public void setSession(IsolationLevel isolationLevel, Boolean readOnly, Boolean deferrable, boolean autocommit) {
+        Session s = session;
+        s.lock().lock();
+        try {
+            transactions.checkIdle("the session characteristics");
+            setAutocommit(autocommit);
+            transactions.setAll(new Characteristics(isolationLevel, readOnly, deferrable));
+        } finally {
+            s.lock().unlock();
+        }
+    }
+
+    @Override
+    public <T, E extends Exception> T transaction(Transaction.Work<T, E> body) throws E {
+        return transactions.run(null, false, body);
+    }
+
+    @Override
+    public <T, E extends Exception> T transaction(String savepointName, boolean forceRollback, Transaction.Work<T, E> body) throws E {
+        return transactions.run(savepointName, forceRollback, body);
+    }
+
+    @Override
+    public <E extends Exception> void runInTransaction(Transaction.Body<E> body) throws E {
+        transactions.run(null, false, tx -> {
+            body.run(tx);
+            return null;
+        });
+    }
+
+    @Override
+    public Xid xid(int formatId, String gtrid, String bqual) {
+        return Xid.of(formatId, gtrid, bqual);
+    }
+
+    @Override
+    public void tpcBegin(Xid xid) {
+        twoPhase.begin(xid);
+    }
+
+    @Override
+    public void tpcBegin(String xid) {
+        twoPhase.begin(Xid.fromString(xid));
+    }
+
+    @Override
+    public void tpcPrepare() {
+        twoPhase.prepare();
+    }
+
+    @Override
+    public void tpcCommit() {
+        twoPhase.commit();
+    }
+
+    @Override
+    public void tpcCommit(Xid xid) {
+        twoPhase.finish(xid, true);
+    }
+
+    @Override
+    public void tpcCommit(String xid) {
+        twoPhase.finish(Xid.fromString(xid), true);
+    }
+
+    @Override
+    public void tpcRollback() {
+        twoPhase.rollback();
+    }
+
+    @Override
+    public void tpcRollback(Xid xid) {
+        twoPhase.finish(xid, false);
+    }
+
+    @Override
+    public void tpcRollback(String xid) {
+        twoPhase.finish(Xid.fromString(xid), false);
+    }
+
+    @Override
+    public List<Xid> tpcRecover() {
+        return twoPhase.recover();
+    }
+
+    /** What transaction blocks and two-phase commit use of this connection; always the current session. */
+    private final class Host implements TxHost {
+        @Override
+        public Connection connection() {
+            return ConnectionImpl.this;
+        }
+
+        @Override
+        public Lock lock() {
+            return session.lock();
+        }
+
+        @Override
+        public TransactionStatus transactionStatus() {
+            return session.transactionStatus();
+        }
+
+        @Override
+        public boolean autocommit() {
+            return autocommit;
+        }
+
+        @Override
+        public List<QueryResult> run(String sql) {
+            return session.run(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1));
+        }
+
+        @Override
+        public Charset charset() {
+            return session.charset();
+        }
+
+        @Override
+        public boolean unusable() {
+            Session s = session;
+            return s.isClosed() || s.isBroken();
         }
     }
 
@@ -280,6 +494,8 @@ public final class ConnectionImpl implements Connection {
             // Handlers registered by the user carry over to the new session.
             this.session = fresh.session();
             this.endpoint = fresh.endpoint();
+            transactions.forget();
+            twoPhase.forget();
             return;
         }
         s.lock().lock();
@@ -287,6 +503,7 @@ public final class ConnectionImpl implements Connection {
             if (s.transactionStatus() != TransactionStatus.IDLE) {
                 runCommand("ROLLBACK");
             }
+            twoPhase.forget();
             runCommand("RESET ALL");
             runCommand("SET SESSION AUTHORIZATION DEFAULT");
         } finally {
@@ -341,6 +558,84 @@ public final class ConnectionImpl implements Connection {
     @Override
     public void removeNotifyHandler(Consumer<Notify> handler) {
         session.removeNotifyHandler(handler);
+    }
+
+    /**
+     * The prepared statements of the current session; a new session (after reset()) starts with
+     * none. Every command tag the session reads is shown to the cache.
+     */
+    public StatementCache statements() {
+        Session s = session;
+        if (statementsSession != s) {
+            synchronized (statements) {
+                if (statementsSession != s) {
+                    statements.bindTo(s);
+                    s.observeTags(statements::observeTag);
+                    statementsSession = s;
+                }
+            }
+        }
+        return statements;
+    }
+
+    @Override
+    public void setPrepareThreshold(Integer threshold) {
+        statements.threshold(threshold);
+    }
+
+    @Override
+    public Integer prepareThreshold() {
+        return statements.threshold();
+    }
+
+    @Override
+    public void setPreparedMax(int max) {
+        statements.max(max);
+    }
+
+    @Override
+    public int preparedMax() {
+        return statements.max();
+    }
+
+    @Override
+    public Pipeline pipeline() {
+        Session s = session;
+        s.lock().lock();
+        try {
+            if (s.isClosed()) {
+                throw new io.tusk.errors.InterfaceException("the connection is closed");
+            }
+            PipelineEngine e = pipeline;
+            if (e == null || e.session() != s) {
+                e = new PipelineEngine(s, statements());
+                pipeline = e;
+                PipelineEngine engine = e;
+                s.pipelineDrain(() -> {
+                    if (engine.busy()) {
+                        engine.sync();
+                    }
+                });
+            }
+            e.enter();
+            PipelineEngine ended = e;
+            return new PipelineHandle(this, e, () -> {
+                s.pipelineDrain(null);
+                if (pipeline == ended) {
+                    pipeline = null;
+                }
+            });
+        } catch (RuntimeException ex) {
+            s.lock().unlock();
+            throw ex;
+        }
+    }
+
+    /** The pipeline open on this thread, or null (other threads wait for the lock the pipeline holds). */
+    public PipelineEngine activePipeline() {
+        PipelineEngine e = pipeline;
+        Session s = session;
+        return e != null && e.session() == s && s.lock().isHeldByCurrentThread() ? e : null;
     }
 
     @Override

@@ -12,10 +12,16 @@ import io.tusk.internal.cursor.BatchExchange;
 import io.tusk.internal.cursor.BatchSource;
 import io.tusk.internal.cursor.Columns;
 import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.cursor.PlannedStatement;
+import io.tusk.internal.cursor.Results;
+import io.tusk.internal.cursor.StatementExchange;
+import io.tusk.internal.pipeline.PipelineEngine;
+import io.tusk.internal.prepare.StalePlan;
+import io.tusk.internal.prepare.StatementCache;
+import io.tusk.TransactionStatus;
+import io.tusk.errors.DatabaseException;
 import io.tusk.internal.cursor.ServerBoundRows;
 import io.tusk.internal.protocol.backend.DataRow;
-import io.tusk.internal.protocol.frontend.FrontendMessage;
-import io.tusk.internal.protocol.frontend.Query;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
 import io.tusk.rows.RowFactory;
@@ -42,6 +48,10 @@ public class CursorImpl<R> implements Cursor<R> {
     private final RowFactory<R> rowFactory;
     private final AdaptersMap adapters;
     private boolean binary;
+    /** psycopg's {@code prepare} argument, for every execution of this cursor: TRUE, FALSE or null (automatic). */
+    private Boolean prepare;
+    /** Results still to come from a pipeline, or null. */
+    private Results pending;
     private Transformer transformer;
     private List<QueryResult> results = List.of();
     private int resultIndex = -1;
@@ -84,7 +94,12 @@ public class CursorImpl<R> implements Cursor<R> {
 
     private Cursor<R> executeSimple(String sql) {
         start();
-        setResults(connection.runSimple(sql));
+        if (Boolean.TRUE.equals(prepare) || connection.activePipeline() != null) {
+            // A pipeline carries only extended-query messages; a prepared statement needs Parse.
+            setResults(runExtended(sql, transformer.dump(NO_PARAMS, null)));
+        } else {
+            setResults(Results.of(connection.runSimple(sql)));
+        }
         return this;
     }
 
@@ -99,6 +114,7 @@ public class CursorImpl<R> implements Cursor<R> {
         checkOpen();
         results = List.of();
         current = null;
+        pending = null;
         resultIndex = -1;
         batchRowcount = -1;
         transformer = new Transformer(adapters, connection.session().charset());
@@ -108,24 +124,62 @@ public class CursorImpl<R> implements Cursor<R> {
      * Sends a query with parameters and returns its results. Here: converted to {@code $n} and
      * bound on the server; every parameter error is raised before anything is sent.
      */
-    List<QueryResult> runBound(String query, Object[] positional, Map<String, ?> named, Transformer tx) {
+    Results runBound(String query, Object[] positional, Map<String, ?> named, Transformer tx) {
         ParsedQuery q = QueryParser.parse(query);
         Object[] values = positional != null ? q.order(positional) : q.order(named);
         return runExtended(q.postgresQuery(), tx.dump(values, q.formats()));
     }
 
-    /** Runs one statement with the extended protocol, after a BEGIN in the same write when one is due. */
-    final List<QueryResult> runExtended(String sql, Transformer.Params params) {
-        List<FrontendMessage> messages = ExtendedQuery.messages(sql, params, binary);
-        return connection.runInTransaction(begin -> {
-            if (begin == null) {
-                return new QueryExchange(messages, 1);
+    /**
+     * Runs one statement with the extended protocol, prepared when the statement cache says so
+     * ({@link ExtendedQuery#plan}): in a pipeline it is queued, otherwise sent with its Sync,
+     * after a BEGIN in the same write when one is due.
+     */
+    final Results runExtended(String sql, Transformer.Params params) {
+        StatementCache cache = connection.statements();
+        PipelineEngine pipeline = connection.activePipeline();
+        if (pipeline != null) {
+            pipeline.checkNotAborted();
+            String begin = !connection.autocommit() && !pipeline.inTransaction() ? connection.beginStatement() : null;
+            return pipeline.enqueue(begin, ExtendedQuery.plan(sql, params, binary, prepare, cache, adapters));
+        }
+        return Results.of(runOnce(sql, params, cache, true));
+    }
+
+    /**
+     * One statement as one exchange. A prepared statement that fails with "cached plan must
+     * not change result type" failed before doing anything: it is dropped from the cache and
+     * run once more, when that spoils no transaction (autocommit, or the transaction was opened
+     * by this very exchange's BEGIN and is rolled back).
+     */
+    private List<QueryResult> runOnce(String sql, Transformer.Params params, StatementCache cache, boolean mayRetry) {
+        StatementExchange[] sent = new StatementExchange[1];
+        try {
+            return connection.runWithImplicitBegin(begin -> {
+                sent[0] = new StatementExchange(begin, ExtendedQuery.plan(sql, params, binary, prepare, cache, adapters));
+                return sent[0];
+            });
+        } catch (DatabaseException e) {
+            StatementExchange x = sent[0];
+            if (x == null || x.statement().key() == null) {
+                throw e;
             }
-            List<FrontendMessage> all = new ArrayList<>(messages.size() + 1);
-            all.add(new Query(begin));
-            all.addAll(messages);
-            return new DropFirst(new QueryExchange(all, 2));
-        });
+            PlannedStatement ps = x.statement();
+            cache.failed(ps.key(), ps.decision());
+            if (!ps.usesPrepared() || !StalePlan.is(e)) {
+                throw e;
+            }
+            cache.forget(ps.key(), ps.decision().statement());
+            TransactionStatus st = connection.session().transactionStatus();
+            if (mayRetry && st == TransactionStatus.IDLE) {
+                return runOnce(sql, params, cache, false);
+            }
+            if (mayRetry && x.sentBegin() && st == TransactionStatus.INERROR) {
+                connection.rollback();
+                return runOnce(sql, params, cache, false);
+            }
+            throw e;
+        }
     }
 
     /** The rows of an executemany as messages. Here: bound on the server. */
@@ -142,18 +196,41 @@ public class CursorImpl<R> implements Cursor<R> {
     @Override
     public Cursor<R> executemany(String query, Iterable<?> paramsSeq, boolean returning) {
         start();
+        PipelineEngine pipeline = connection.activePipeline();
+        if (pipeline != null && pipeline.busy()) {
+            // executemany runs as its own exchange (its own Sync): the pipeline's answers come first.
+            pipeline.sync();
+        }
         BatchSource source = batchSource(query, paramsSeq.iterator(), transformer, returning);
         if (!source.prepareNext()) {
             batchRowcount = 0;
             return this;
         }
-        BatchExchange.Outcome outcome = connection.runInTransaction(begin -> new BatchExchange(begin, source, returning));
-        setResults(outcome.results());
+        BatchExchange.Outcome outcome = connection.runWithImplicitBegin(begin -> new BatchExchange(begin, source, returning));
+        setResults(Results.of(outcome.results()));
         batchRowcount = outcome.rowCount();
         return this;
     }
 
-    private void setResults(List<QueryResult> results) {
+    private void setResults(Results r) {
+        if (r.ready()) {
+            apply(r.get());
+        } else {
+            apply(List.of());
+            pending = r;
+        }
+    }
+
+    /** Takes results that a pipeline delivers late: reads the pipeline up to them if needed. */
+    private void resolve() {
+        Results p = pending;
+        if (p != null) {
+            pending = null;
+            apply(p.get());
+        }
+    }
+
+    private void apply(List<QueryResult> results) {
         this.results = results;
         this.resultIndex = -1;
         if (!nextset()) {
@@ -165,6 +242,7 @@ public class CursorImpl<R> implements Cursor<R> {
     @Override
     public boolean nextset() {
         checkOpen();
+        resolve();
         if (resultIndex + 1 >= results.size()) {
             return false;
         }
@@ -272,11 +350,13 @@ public class CursorImpl<R> implements Cursor<R> {
 
     @Override
     public List<Column> description() {
+        resolve();
         return current == null ? null : columns;
     }
 
     @Override
     public long rowcount() {
+        resolve();
         if (batchRowcount >= 0) {
             return batchRowcount;
         }
@@ -285,11 +365,13 @@ public class CursorImpl<R> implements Cursor<R> {
 
     @Override
     public int rownumber() {
+        resolve();
         return current == null || current.description() == null ? -1 : position;
     }
 
     @Override
     public String statusmessage() {
+        resolve();
         return current == null ? null : current.statusMessage();
     }
 
@@ -317,6 +399,17 @@ public class CursorImpl<R> implements Cursor<R> {
     }
 
     @Override
+    public Boolean prepare() {
+        return prepare;
+    }
+
+    @Override
+    public Cursor<R> setPrepare(Boolean prepare) {
+        this.prepare = prepare;
+        return this;
+    }
+
+    @Override
     public AdaptersMap adapters() {
         return adapters;
     }
@@ -334,6 +427,7 @@ public class CursorImpl<R> implements Cursor<R> {
     @Override
     public void close() {
         closed = true;
+        pending = null;
         results = List.of();
         current = null;
         columns = null;
@@ -350,6 +444,7 @@ public class CursorImpl<R> implements Cursor<R> {
 
     private void checkRows() {
         checkOpen();
+        resolve();
         if (current == null) {
             throw new ProgrammingException("no result available: execute a statement that returns rows first");
         }
@@ -357,6 +452,73 @@ public class CursorImpl<R> implements Cursor<R> {
             throw new ProgrammingException("the last operation didn't produce rows (command status: "
                     + current.statusMessage() + ")");
         }
+    }
+
+    // ---- streaming and COPY: delegated to internal.stream and internal.copy
+
+    @Override
+    public java.util.stream.Stream<R> stream(String query, Object... params) {
+        checkOpen();
+        return io.tusk.internal.stream.RowStreams.open(connection, query, params, null, this instanceof io.tusk.RawCursor,
+                binary, adapters, rowFactory);
+    }
+
+    @Override
+    public java.util.stream.Stream<R> stream(String query, Map<String, ?> params) {
+        checkOpen();
+        return io.tusk.internal.stream.RowStreams.open(connection, query, null, params, this instanceof io.tusk.RawCursor,
+                binary, adapters, rowFactory);
+    }
+
+    @Override
+    public io.tusk.Copy copy(String sql) {
+        return copy(sql, NO_PARAMS);
+    }
+
+    @Override
+    public io.tusk.Copy copy(String sql, Object... params) {
+        checkOpen();
+        return io.tusk.internal.stream.CursorCopies.start(connection, adapters, sql, params);
+    }
+
+    @Override
+    public long copyFrom(java.io.InputStream in, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyFrom(connection, in, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyFrom(java.io.Reader in, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyFrom(connection, in, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyTo(java.io.OutputStream out, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyTo(connection, out, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyTo(java.io.Writer out, String table, String sep, String nullString, List<String> columns)
+            throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyTo(connection, out, table, sep, nullString, columns);
+    }
+
+    @Override
+    public long copyExpert(String sql, java.io.InputStream in) throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyExpert(connection, sql, in);
+    }
+
+    @Override
+    public long copyExpert(String sql, java.io.OutputStream out) throws java.io.IOException {
+        checkOpen();
+        return io.tusk.internal.copy.CopyHelpers.copyExpert(connection, sql, out);
     }
 
     /** A QueryExchange behind a BEGIN: the BEGIN's own result is dropped. */

@@ -10,6 +10,7 @@ import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendKeyData;
 import io.tusk.internal.protocol.backend.BackendMessage;
+import io.tusk.internal.protocol.backend.CommandComplete;
 import io.tusk.internal.protocol.backend.ErrorResponse;
 import io.tusk.internal.protocol.backend.NotificationResponse;
 import io.tusk.internal.protocol.backend.ParameterStatus;
@@ -59,6 +60,10 @@ public final class Session {
     private volatile Charset charset;
     /** What drives the session message by message (a COPY), or null: no other command may start meanwhile. */
     private volatile String drivenBy;
+    /** Sees the tag of every completed command (the prepared-statement cache), or null. */
+    private volatile Consumer<String> tagObserver;
+    /** Syncs an open pipeline before another command runs on this session, or null. */
+    private volatile Runnable pipelineDrain;
 
     public Session(PgStream stream) {
         this.stream = stream;
@@ -81,6 +86,12 @@ public final class Session {
     public <T> T run(Exchange<T> exchange) {
         lock.lock();
         try {
+            Runnable drain = pipelineDrain;
+            if (drain != null && !closed && !broken) {
+                // A command outside the pipeline (COMMIT, COPY, executemany) on the pipeline's
+                // thread: the pipeline's answers come first, so it is synced before.
+                drain.run();
+            }
             checkUsable();
             WriteBuffer out = stream.buffer();
             exchange.start(out);
@@ -150,6 +161,12 @@ public final class Session {
         if (m instanceof ParameterStatus p) {
             parameterStatus(p);
             return null;
+        }
+        if (m instanceof CommandComplete cc) {
+            Consumer<String> o = tagObserver;
+            if (o != null) {
+                o.accept(cc.tag());
+            }
         }
         if (m instanceof NotificationResponse n) {
             notification(new Notify(n.channel(), n.payload(), n.processId()));
@@ -260,6 +277,27 @@ public final class Session {
             markBroken();
             throw e;
         }
+    }
+
+    /** Sets what sees the tag of every completed command (one observer: the statement cache). */
+    public void observeTags(Consumer<String> observer) {
+        tagObserver = observer;
+    }
+
+    /**
+     * Sets what syncs the open pipeline before {@link #run} starts another command, or null
+     * when pipeline mode ends. The pipeline's thread holds the lock meanwhile.
+     */
+    public void pipelineDrain(Runnable drain) {
+        pipelineDrain = drain;
+    }
+
+    /**
+     * The transaction status in pipeline mode: ACTIVE (null) while statements are queued, then
+     * what the last ReadyForQuery said once every answer is read.
+     */
+    public void pipelineStatus(ReadyForQuery ready) {
+        transactionStatus = ready == null ? TransactionStatus.ACTIVE : toStatus(ready);
     }
 
     /** Takes the oldest buffered notification, or null: one at a time, so none is lost when a reader stops. */

@@ -1,0 +1,535 @@
+package io.tusk.internal.servercursor;
+
+import io.tusk.Column;
+import io.tusk.Connection;
+import io.tusk.Copy;
+import io.tusk.Cursor;
+import io.tusk.ServerCursor;
+import io.tusk.TransactionStatus;
+import io.tusk.adapt.AdaptContext;
+import io.tusk.adapt.AdaptersMap;
+import io.tusk.errors.InterfaceException;
+import io.tusk.errors.NotSupportedException;
+import io.tusk.errors.ProgrammingException;
+import io.tusk.internal.adapt.Transformer;
+import io.tusk.internal.connection.ConnectionImpl;
+import io.tusk.internal.connection.QueryExchange;
+import io.tusk.internal.connection.QueryResult;
+import io.tusk.internal.connection.Session;
+import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.backend.RowDescription;
+import io.tusk.internal.protocol.frontend.Bind;
+import io.tusk.internal.protocol.frontend.Describe;
+import io.tusk.internal.protocol.frontend.Execute;
+import io.tusk.internal.protocol.frontend.FrontendMessage;
+import io.tusk.internal.protocol.frontend.Parse;
+import io.tusk.internal.protocol.frontend.Query;
+import io.tusk.internal.protocol.frontend.Sync;
+import io.tusk.internal.query.ParsedQuery;
+import io.tusk.internal.query.QueryParser;
+import io.tusk.internal.stream.RowDecoder;
+import io.tusk.rows.RowFactory;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * psycopg's named cursor over {@code DECLARE}/{@code FETCH}/{@code MOVE}/{@code CLOSE}. Each
+ * fetch is one round trip (FETCH through the extended protocol, so that {@code setBinary}
+ * applies); only the rows of the last FETCH are held, so memory is bounded by the fetch size.
+ */
+public final class ServerCursorImpl<R> implements ServerCursor<R> {
+    private Boolean prepare;
+
+    private static final Object[] NO_PARAMS = new Object[0];
+    private static final Transformer.Params NONE = new Transformer.Params(new int[0], new int[0], new byte[0][]);
+
+    private final ConnectionImpl connection;
+    private final String name;
+    private final String quoted;
+    private final RowFactory<R> rowFactory;
+    private final AdaptersMap adapters;
+    private Boolean scrollable;
+    private boolean withhold;
+    private int itersize = 100;
+    private int arraysize = 1;
+    private boolean binary;
+    private boolean executed;
+    /** Set once a FETCH of a cursor declared elsewhere succeeded: it exists, CLOSE may be sent. */
+    private boolean seen;
+    private boolean closed;
+    private RowDescription described;
+    private RowDecoder<R> decoder;
+    private boolean decoderBinary;
+    private long position;
+    private long rowcount = -1;
+    private String statusmessage;
+
+    public ServerCursorImpl(ConnectionImpl connection, String name, RowFactory<R> rowFactory) {
+        this.connection = connection;
+        this.name = name;
+        this.quoted = CursorStatements.quote(name);
+        this.rowFactory = rowFactory;
+        this.adapters = connection.adapters().child();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    // ---- DECLARE
+
+    @Override
+    public ServerCursor<R> execute(String sql) {
+        return execute(sql, NO_PARAMS);
+    }
+
+    @Override
+    public ServerCursor<R> execute(String query, Object... params) {
+        return declare(query, params, null);
+    }
+
+    @Override
+    public ServerCursor<R> execute(String query, Map<String, ?> params) {
+        return declare(query, null, params);
+    }
+
+    private ServerCursor<R> declare(String query, Object[] positional, Map<String, ?> named) {
+        checkOpen();
+        if (executed) {
+            throw new ProgrammingException("can't call execute() on named cursor \"" + name + "\" more than once:"
+                    + " close it and open a new named cursor for another query");
+        }
+        if (connection.autocommit() && !withhold) {
+            throw new ProgrammingException("can't use a named cursor outside of transactions: named cursor \"" + name
+                    + "\" needs autocommit off, or setWithhold(true) to declare it WITH HOLD");
+        }
+        Transformer tx = transformer();
+        boolean none = (positional == null || positional.length == 0) && (named == null || named.isEmpty());
+        String sql;
+        Transformer.Params params;
+        if (none) {
+            sql = query;
+            params = NONE;
+        } else {
+            // DECLARE takes parameters in the extended protocol: its query is planned with them.
+            ParsedQuery q = QueryParser.parse(query);
+            Object[] values = positional != null ? q.order(positional) : q.order(named);
+            sql = q.postgresQuery();
+            params = tx.dump(values, q.formats());
+        }
+        String declare = CursorStatements.declare(quoted, scrollable, withhold, sql);
+        List<FrontendMessage> messages = List.of(new Parse("", declare, params.oids()),
+                new Bind("", "", params.formats(), params.values(), ExtendedQuery.resultFormats(false)),
+                new Execute("", 0), Describe.portal(name), Sync.INSTANCE);
+        described = connection.runWithImplicitBegin(begin -> new DescribedExchange(withBegin(begin, messages),
+                begin == null ? 1 : 2));
+        executed = true;
+        position = 0;
+        rowcount = 0;
+        statusmessage = "DECLARE CURSOR";
+        decoder = null;
+        return this;
+    }
+
+    private static List<FrontendMessage> withBegin(String begin, List<FrontendMessage> messages) {
+        if (begin == null) {
+            return messages;
+        }
+        List<FrontendMessage> all = new ArrayList<>(messages.size() + 1);
+        all.add(new Query(begin));
+        all.addAll(messages);
+        return all;
+    }
+
+    // ---- FETCH
+
+    /** One FETCH FORWARD of {@code count} rows (all when negative); the rows still as DataRows. */
+    private List<DataRow> fetch(int count) {
+        checkOpen();
+        checkAlive();
+        List<FrontendMessage> messages = ExtendedQuery.messages(CursorStatements.fetch(quoted, count), NONE, binary);
+        List<QueryResult> results = connection.runWithImplicitBegin(
+                begin -> new QueryExchange(withBegin(begin, messages), begin == null ? 1 : 2));
+        QueryResult r = results.get(results.size() - 1);
+        seen = true;
+        if (r.description() != null && (decoder == null || decoderBinary != binary)) {
+            decoder = new RowDecoder<>(r.description(), transformer(), rowFactory);
+            decoderBinary = binary;
+        }
+        position += r.rows().size();
+        rowcount = Math.max(rowcount, 0) + r.rows().size();
+        statusmessage = r.statusMessage();
+        return r.rows();
+    }
+
+    private List<R> decode(List<DataRow> rows) {
+        List<R> out = new ArrayList<>(rows.size());
+        for (DataRow d : rows) {
+            out.add(decoder.decode(d));
+        }
+        return out;
+    }
+
+    @Override
+    public R fetchone() {
+        List<DataRow> rows = fetch(1);
+        return rows.isEmpty() ? null : decoder.decode(rows.get(0));
+    }
+
+    @Override
+    public List<R> fetchmany(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("fetchmany size must be 0 or more, not " + size);
+        }
+        return decode(fetch(size));
+    }
+
+    @Override
+    public List<R> fetchmany() {
+        return fetchmany(arraysize);
+    }
+
+    @Override
+    public List<R> fetchall() {
+        return decode(fetch(-1));
+    }
+
+    /** Iterates with FETCH FORWARD itersize, stopping after a short batch (as psycopg 3). */
+    @Override
+    public Iterator<R> iterator() {
+        checkOpen();
+        return new Iterator<>() {
+            private List<DataRow> batch = List.of();
+            private int index;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (index < batch.size()) {
+                    return true;
+                }
+                if (last || closed) {
+                    return false;
+                }
+                int size = itersize;
+                batch = fetch(size);
+                index = 0;
+                last = batch.size() < size;
+                return !batch.isEmpty();
+            }
+
+            @Override
+            public R next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("named cursor \"" + name + "\" has no more rows");
+                }
+                return decoder.decode(batch.get(index++));
+            }
+        };
+    }
+
+    // ---- MOVE
+
+    @Override
+    public void scroll(int value) {
+        scroll(value, "relative");
+    }
+
+    @Override
+    public void scroll(int value, String mode) {
+        boolean absolute;
+        if ("relative".equals(mode)) {
+            absolute = false;
+        } else if ("absolute".equals(mode)) {
+            absolute = true;
+        } else {
+            throw new IllegalArgumentException("bad scroll mode '" + mode + "': use \"relative\" or \"absolute\"");
+        }
+        checkOpen();
+        checkAlive();
+        // MOVE ABSOLUTE n leaves the cursor on row n (1-based): the next FETCH returns row n + 1,
+        // which is row n counted from 0 as psycopg counts rownumber.
+        String sql = CursorStatements.move(quoted, value, absolute);
+        connection.runWithImplicitBegin(begin -> new QueryExchange(withBegin(begin, List.of(new Query(sql))), begin == null ? 1 : 2));
+        position = absolute ? value : position + value;
+    }
+
+    // ---- CLOSE
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        decoder = null;
+        Session s = connection.session();
+        if (s.isClosed() || s.isBroken() || !(executed || seen)) {
+            return;
+        }
+        s.lock().lock();
+        try {
+            TransactionStatus st = s.transactionStatus();
+            if (st == TransactionStatus.INERROR || (st == TransactionStatus.IDLE && !withhold)) {
+                return; // the failed or ended transaction takes (took) the cursor with it
+            }
+            if (!executed && !exists(s)) {
+                return; // a cursor declared elsewhere and already closed there
+            }
+            // CLOSE on its own: it must not open a transaction (a holdable cursor after commit).
+            try {
+                s.run(new QueryExchange(List.of(new Query(CursorStatements.close(quoted))), 1));
+            } catch (io.tusk.errors.DatabaseException e) {
+                // Outside a transaction a holdable cursor may be gone already (the rollback of the
+                // transaction that declared it removed it): nothing to close, and no transaction
+                // was failed by trying. Inside one the error is real.
+                if (st != TransactionStatus.IDLE || !"34000".equals(e.sqlstate())) {
+                    throw e;
+                }
+            }
+        } finally {
+            s.lock().unlock();
+        }
+    }
+
+    private boolean exists(Session s) {
+        Transformer.Params p = transformer().dump(new Object[] {name}, null);
+        List<QueryResult> r = s.run(new QueryExchange(ExtendedQuery.messages(
+                "SELECT 1 FROM pg_catalog.pg_cursors WHERE name = $1", p, false), 1));
+        return !r.isEmpty() && !r.get(0).rows().isEmpty();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- options and state
+
+    @Override
+    public Boolean scrollable() {
+        return scrollable;
+    }
+
+    @Override
+    public void setScrollable(Boolean scrollable) {
+        checkNotExecuted("scrollable");
+        this.scrollable = scrollable;
+    }
+
+    @Override
+    public boolean withhold() {
+        return withhold;
+    }
+
+    @Override
+    public void setWithhold(boolean withhold) {
+        checkNotExecuted("withhold");
+        this.withhold = withhold;
+    }
+
+    @Override
+    public int itersize() {
+        return itersize;
+    }
+
+    @Override
+    public void setItersize(int itersize) {
+        if (itersize < 1) {
+            throw new IllegalArgumentException("itersize must be at least 1, not " + itersize);
+        }
+        this.itersize = itersize;
+    }
+
+    @Override
+    public int arraysize() {
+        return arraysize;
+    }
+
+    @Override
+    public void setArraysize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("arraysize must be at least 1, not " + size);
+        }
+        arraysize = size;
+    }
+
+    /**
+     * A named cursor's DECLARE is never kept as a prepared statement (each DECLARE creates a new
+     * portal), so the choice is accepted and has no effect, as psycopg's ServerCursor ignores it.
+     */
+    @Override
+    public ServerCursor<R> setPrepare(Boolean prepare) {
+        this.prepare = prepare;
+        return this;
+    }
+
+    @Override
+    public Boolean prepare() {
+        return prepare;
+    }
+
+    @Override
+    public boolean binary() {
+        return binary;
+    }
+
+    @Override
+    public void setBinary(boolean binary) {
+        this.binary = binary;
+    }
+
+    @Override
+    public List<Column> description() {
+        if (decoder != null) {
+            return decoder.columns();
+        }
+        return described == null ? null : io.tusk.internal.cursor.Columns.describe(described);
+    }
+
+    @Override
+    public long rowcount() {
+        return rowcount;
+    }
+
+    @Override
+    public int rownumber() {
+        return executed || seen ? (int) Math.min(Integer.MAX_VALUE, position) : -1;
+    }
+
+    @Override
+    public String statusmessage() {
+        return statusmessage;
+    }
+
+    @Override
+    public AdaptersMap adapters() {
+        return adapters;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerCursor[" + quoted + (closed ? ", closed" : executed ? ", declared" : "") + "]";
+    }
+
+    // ---- what a named cursor does not do (psycopg raises too)
+
+    @Override
+    public Cursor<R> executemany(String query, Iterable<?> paramsSeq) {
+        throw new ProgrammingException("can't call executemany() on named cursor \"" + name + "\": use a client-side cursor");
+    }
+
+    @Override
+    public Cursor<R> executemany(String query, Iterable<?> paramsSeq, boolean returning) {
+        return executemany(query, paramsSeq);
+    }
+
+    @Override
+    public boolean nextset() {
+        throw new NotSupportedException("named cursor \"" + name + "\" has a single result: nextset() is not supported");
+    }
+
+    @Override
+    public Stream<R> stream(String query, Object... params) {
+        throw notHere("stream()");
+    }
+
+    @Override
+    public Stream<R> stream(String query, Map<String, ?> params) {
+        throw notHere("stream()");
+    }
+
+    @Override
+    public Copy copy(String sql) {
+        throw notHere("copy()");
+    }
+
+    @Override
+    public Copy copy(String sql, Object... params) {
+        throw notHere("copy()");
+    }
+
+    @Override
+    public long copyFrom(InputStream in, String table, String sep, String nullString, List<String> columns) {
+        throw notHere("copyFrom()");
+    }
+
+    @Override
+    public long copyFrom(Reader in, String table, String sep, String nullString, List<String> columns) {
+        throw notHere("copyFrom()");
+    }
+
+    @Override
+    public long copyTo(OutputStream out, String table, String sep, String nullString, List<String> columns) {
+        throw notHere("copyTo()");
+    }
+
+    @Override
+    public long copyTo(Writer out, String table, String sep, String nullString, List<String> columns) {
+        throw notHere("copyTo()");
+    }
+
+    @Override
+    public long copyExpert(String sql, InputStream in) {
+        throw notHere("copyExpert()");
+    }
+
+    @Override
+    public long copyExpert(String sql, OutputStream out) {
+        throw notHere("copyExpert()");
+    }
+
+    private ProgrammingException notHere(String what) {
+        return new ProgrammingException(what + " cannot be used with a named cursor (\"" + name
+                + "\"): call it on conn.cursor()");
+    }
+
+    // ---- checks
+
+    private Transformer transformer() {
+        Session s = connection.session();
+        return new Transformer(adapters, AdaptContext.of(s.charset(), s.parameters()));
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new InterfaceException("named cursor \"" + name + "\" is closed");
+        }
+        if (connection.isClosed()) {
+            throw new InterfaceException("the connection is closed");
+        }
+    }
+
+    /**
+     * A cursor without hold declared here ends with its transaction (psycopg2: "named cursor
+     * isn't valid anymore"); caught here rather than letting a FETCH open a new transaction
+     * only to fail in it.
+     */
+    private void checkAlive() {
+        if (executed && !withhold && connection.session().transactionStatus() == TransactionStatus.IDLE) {
+            throw new ProgrammingException("named cursor \"" + name + "\" isn't valid anymore: the transaction that"
+                    + " declared it ended; declare it WITH HOLD (setWithhold(true)) to use it after commit");
+        }
+    }
+
+    private void checkNotExecuted(String what) {
+        if (executed) {
+            throw new ProgrammingException("can't set " + what + " of named cursor \"" + name + "\" after execute()");
+        }
+    }
+}
