@@ -24,9 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * A pipeline of 1,000 small statements in one transaction: {@code UPDATE pipe SET v = v + $1
  * WHERE id = $2}, one per row of a 1,000-row table, without a round trip per statement.
  *
- * <p>Tusk: {@code executemany} (Bind/Execute per statement, chunks under one Sync), because
- * {@code Connection.pipeline()} is not on main yet; pgjdbc: {@code executeBatch}, its way to
- * pipeline. Statements that return rows are left out on purpose: pgjdbc's batch refuses them.
+ * <p>Tusk: pipeline mode ({@code conn.pipeline()}, one {@code conn.execute} per statement as
+ * psycopg code does it), and {@code executemany} (Bind/Execute per statement, chunks under one
+ * Sync); pgjdbc: {@code executeBatch}, its way to pipeline. Statements that return rows are
+ * left out on purpose: pgjdbc's batch refuses them.
  *
  * <pre>{@code bench/run --only 'Pipeline'}</pre>
  */
@@ -85,6 +86,24 @@ public class Pipeline {
         public void close() throws SQLException {
             conn.close();
         }
+    }
+
+    @Benchmark
+    public long tuskPipeline(TuskSide s, Params p) {
+        List<Object[]> rows = p.rows;
+        @SuppressWarnings("unchecked")
+        Cursor<Row>[] cursors = new Cursor[rows.size()];
+        try (io.tusk.Pipeline pipeline = s.conn.pipeline()) {
+            for (int i = 0; i < cursors.length; i++) {
+                cursors[i] = s.conn.execute(TUSK_SQL, rows.get(i));
+            }
+        }
+        s.conn.commit();
+        long n = 0;
+        for (Cursor<Row> c : cursors) {
+            n += c.rowcount();
+        }
+        return Checks.rows(n, Fixtures.PIPE_ROWS);
     }
 
     @Benchmark

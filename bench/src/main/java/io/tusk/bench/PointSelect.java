@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * pgbench's select-only transaction ({@code pgbench -S}): one row by primary key, one
  * connection per thread, autocommit on. Each driver is used as its documentation suggests:
- * Tusk's cursor with a {@code %s} parameter, pgjdbc's reused {@code PreparedStatement} (which
- * becomes a named server-side statement after {@code prepareThreshold}=5 runs).
+ * Tusk's cursor with a {@code %s} parameter, pgjdbc's reused {@code PreparedStatement}; both
+ * prepare the statement on the server after 5 runs by default (psycopg's
+ * {@code prepare_threshold}, pgjdbc's {@code prepareThreshold}). The {@code *Unprepared}
+ * controls turn that off on both sides.
  *
  * <p>From one thread both drivers wait on the server's wake-up most of the time (DESIGN.md §4);
  * {@link PointSelect8} keeps eight connections busy to show the drivers' own cost.
@@ -64,6 +66,19 @@ public class PointSelect {
         }
     }
 
+    /**
+     * Tusk with prepared statements off ({@code setPrepareThreshold(null)}): the unnamed
+     * statement every time, the same messages as {@link JdbcUnprepared}. A control.
+     */
+    @State(Scope.Thread)
+    public static class TuskUnprepared extends TuskSide {
+        /** Runs after {@link TuskSide#open()}: JMH calls a superclass's setup first. */
+        @Setup(Level.Trial)
+        public void neverPrepare() {
+            conn.setPrepareThreshold(null);
+        }
+    }
+
     /** One pgjdbc connection and prepared statement per benchmark thread, with the URL settings of a subclass. */
     public abstract static class JdbcSide {
         java.sql.Connection conn;
@@ -94,7 +109,7 @@ public class PointSelect {
 
     /**
      * pgjdbc with {@code prepareThreshold=0}: the unnamed statement every time (Parse, Bind,
-     * Describe, Execute, Sync), the messages Tusk sends today. A control, not a rival: it
+     * Describe, Execute, Sync). A control, not a rival: against {@link TuskUnprepared} it
      * separates the server's planning (which a statement cache saves) from the drivers' own cost.
      */
     @State(Scope.Thread)
@@ -109,6 +124,11 @@ public class PointSelect {
     public Object tusk(TuskSide s) {
         Row row = s.cur.execute(TUSK_SQL, randomAid()).fetchone();
         return row.get(0);
+    }
+
+    @Benchmark
+    public Object tuskUnprepared(TuskUnprepared s) {
+        return tusk(s);
     }
 
     @Benchmark

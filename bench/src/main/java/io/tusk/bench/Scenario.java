@@ -20,9 +20,9 @@ public record Scenario(String label, String tusk, String other, String otherName
     public static final List<Scenario> ALL = List.of(
             new Scenario("point select (pgbench -S), 1 thread", "PointSelect.tusk", "PointSelect.pgjdbc", "pgjdbc", 1, 0),
             new Scenario("point select (pgbench -S), 8 threads", "PointSelect8.tusk", "PointSelect8.pgjdbc", "pgjdbc", 1, 1.2),
-            new Scenario("control: point select, 1 thread, pgjdbc prepareThreshold=0", "PointSelect.tusk",
+            new Scenario("control: point select, 1 thread, never prepared (both)", "PointSelect.tuskUnprepared",
                     "PointSelect.pgjdbcUnprepared", "pgjdbc", 1, 0),
-            new Scenario("control: point select, 8 threads, pgjdbc prepareThreshold=0", "PointSelect8.tusk",
+            new Scenario("control: point select, 8 threads, never prepared (both)", "PointSelect8.tuskUnprepared",
                     "PointSelect8.pgjdbcUnprepared", "pgjdbc", 1, 0),
             new Scenario("fetch 1M rows x 4 cols, text", "FetchWide.tuskText", "FetchWide.pgjdbcText", "pgjdbc",
                     Fixtures.WIDE_ROWS, 1.5),
@@ -44,6 +44,8 @@ public record Scenario(String label, String tusk, String other, String otherName
                     Fixtures.WIDE_ROWS, 1.0),
             new Scenario("COPY FROM STDIN 1M rows vs psql", "CopyFromStdin.tusk", "CopyFromStdin.psql", "psql",
                     Fixtures.WIDE_ROWS, 1 / 1.2),
+            new Scenario("pipeline 1000 updates: conn.pipeline() vs executeBatch", "Pipeline.tuskPipeline",
+                    "Pipeline.pgjdbcBatch", "pgjdbc", Fixtures.PIPE_ROWS, 0),
             new Scenario("pipeline 1000 updates: executemany vs executeBatch", "Pipeline.tuskExecutemany",
                     "Pipeline.pgjdbcBatch", "pgjdbc", Fixtures.PIPE_ROWS, 0));
 }
