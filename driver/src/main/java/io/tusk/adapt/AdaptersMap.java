@@ -51,6 +51,7 @@ public final class AdaptersMap {
      * registered last for a class in TEXT or BINARY also becomes its AUTO ({@code %s}) choice.
      */
     public synchronized <T> AdaptersMap registerDumper(Class<T> type, Format format, Dumper<? super T> dumper) {
+        GENERATION.incrementAndGet();
         dumpers.put(new DumperKey(type, format), dumper);
         if (format != Format.AUTO) {
             dumpers.put(new DumperKey(type, Format.AUTO), dumper);
@@ -169,14 +170,50 @@ public final class AdaptersMap {
      */
     @SuppressWarnings("unchecked")
     public <T> Dumper<? super T> dumper(Class<T> type, Format format) {
-        for (AdaptersMap m = this; m != null; m = m.parent) {
-            Dumper<?> d = m.lookupDumper(type, format);
-            if (d != null) {
-                return (Dumper<? super T>) d;
+        // Resolving walks the class's supertypes in every layer; parameters of the same classes
+        // come again and again (executemany, pipelines), so each layer caches what it resolved.
+        // Any registration anywhere bumps GENERATION, which empties the caches on next use.
+        long generation = GENERATION.get();
+        if (generation != resolvedGeneration) {
+            resolved.clear();
+            resolvedGeneration = generation;
+        }
+        Dumper<?>[] byFormat = resolved.get(type);
+        Dumper<?> d = byFormat == null ? null : byFormat[format.ordinal()];
+        if (d == null) {
+            d = lookupDumper(type, format);
+            if (d == null && parent != null) {
+                d = parent.dumper(type, format);
+            }
+            if (GENERATION.get() == generation) {
+                resolved.computeIfAbsent(type, k -> new Dumper<?>[Format.values().length])[format.ordinal()] =
+                        d == null ? NO_DUMPER : d;
             }
         }
-        return null;
+        return d == NO_DUMPER ? null : (Dumper<? super T>) d;
     }
+
+    /** Bumped by every dumper registration in any map (see {@link #dumper}). */
+    private static final java.util.concurrent.atomic.AtomicLong GENERATION = new java.util.concurrent.atomic.AtomicLong();
+    /** Cached "no dumper" answer. */
+    private static final Dumper<Object> NO_DUMPER = new Dumper<>() {
+        @Override
+        public int oid() {
+            return 0;
+        }
+
+        @Override
+        public Format format() {
+            return Format.TEXT;
+        }
+
+        @Override
+        public byte[] dump(Object value) {
+            throw new IllegalStateException("no dumper");
+        }
+    };
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Dumper<?>[]> resolved = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long resolvedGeneration = -1;
 
     private synchronized Dumper<?> lookupDumper(Class<?> type, Format format) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {

@@ -59,7 +59,7 @@ public final class ReadBuffer {
         if (n < 0) {
             throw new ProtocolViolation(messageName + " has a negative length " + n);
         }
-        need(n, n + " bytes");
+        need(n, null);
         byte[] b = new byte[n];
         System.arraycopy(buf, pos, b, 0, n);
         pos += n;
@@ -70,7 +70,7 @@ public final class ReadBuffer {
         if (n < 0) {
             throw new ProtocolViolation(messageName + " has a negative length " + n);
         }
-        need(n, n + " bytes");
+        need(n, null);
         pos += n;
     }
 
@@ -101,7 +101,8 @@ public final class ReadBuffer {
         if (end - pos < n) {
             // The offset counts from the start of the payload (after the length word), as a
             // reader of the protocol documentation would count, not from the framer's buffer.
-            throw new ProtocolViolation(messageName + " is truncated: expected " + what + " at offset "
+            // The text is made only on failure: this check runs for every value of every row.
+            throw new ProtocolViolation(messageName + " is truncated: expected " + (what == null ? n + " bytes" : what) + " at offset "
                     + (pos - start) + " but only " + (end - pos) + " bytes remain");
         }
     }
