@@ -12,4 +12,9 @@ public final class CliException extends RuntimeException {
     public CliException(String message) {
         super(message);
     }
+
+    /** A one-line failure with the exception behind it (its stack trace shows with --verbose). */
+    public CliException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -3,6 +3,7 @@ package io.tusk.cli;
 import io.tusk.Connection;
 import io.tusk.Tusk;
 import io.tusk.conninfo.Conninfo;
+import io.tusk.errors.OperationalException;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -24,11 +25,30 @@ public final class ConnectionOptions {
 
     /** Connects as the DSN says. */
     Connection connect() {
-        return Tusk.connect(dsn());
+        return connect(dsn());
     }
 
     /** Connects as the DSN says, but to another database of the same server. */
     Connection connectTo(String dbname) {
-        return Tusk.connect(Conninfo.make(dsn(), Map.of("dbname", dbname)));
+        return connect(Conninfo.make(dsn(), Map.of("dbname", dbname)));
+    }
+
+    /**
+     * Connects, naming the target when the server cannot be reached: the operator must see
+     * which host and port were tried (the connection string without its password).
+     */
+    static Connection connect(String conninfo) {
+        try {
+            return Tusk.connect(conninfo);
+        } catch (OperationalException e) {
+            String target;
+            try {
+                target = Conninfo.parse(conninfo).toSafeString();
+            } catch (RuntimeException parse) {
+                target = "";
+            }
+            throw new CliException("could not connect" + (target.isBlank() ? "" : " (" + target + ")") + ": "
+                    + Failures.describe(e), e);
+        }
     }
 }
