@@ -37,7 +37,6 @@ final class Tour {
         this.conninfo = conninfo;
     }
 
-        // ConnectionOptions.connect is Tusk.connect naming the target if it cannot be reached.
     void run() throws Exception {
         try (Connection conn = ConnectionOptions.connect(conninfo)) {
             connect(conn);
