@@ -48,6 +48,16 @@ public interface Connection extends AutoCloseable {
     /** Creates a cursor, runs {@code query} with named parameters ({@code %(name)s}) and returns it. */
     Cursor<Row> execute(String query, Map<String, ?> params);
 
+    /** Creates a cursor, runs a query composed with {@link io.tusk.sql} and returns it. */
+    default Cursor<Row> execute(io.tusk.sql.Composable query, Object... params) {
+        return cursor().execute(query, params);
+    }
+
+    /** As {@link #execute(io.tusk.sql.Composable, Object...)} with named parameters. */
+    default Cursor<Row> execute(io.tusk.sql.Composable query, Map<String, ?> params) {
+        return cursor().execute(query, params);
+    }
+
     /** A new cursor binding parameters on the client (psycopg's {@code ClientCursor}). */
     ClientCursor<Row> clientCursor();
 

@@ -50,6 +50,22 @@ public interface Cursor<R> extends Iterable<R>, AutoCloseable {
     Cursor<R> execute(String query, Map<String, ?> params);
 
     /**
+     * Runs a statement composed with {@link io.tusk.sql} (identifiers and literals quoted for this
+     * connection, placeholders left for {@code params}); returns this cursor.
+     * <pre>{@code
+     * cur.execute(SQL.of("SELECT * FROM {} WHERE id = %s").format(Identifier.of("my table")), 42);
+     * }</pre>
+     */
+    default Cursor<R> execute(io.tusk.sql.Composable query, Object... params) {
+        return execute(query.asString(connection()), params);
+    }
+
+    /** As {@link #execute(io.tusk.sql.Composable, Object...)} with named parameters. */
+    default Cursor<R> execute(io.tusk.sql.Composable query, Map<String, ?> params) {
+        return execute(query.asString(connection()), params);
+    }
+
+    /**
      * Runs a statement once per element of {@code paramsSeq} (each an {@code Object[]}, a
      * {@code List} or a {@code Map}), pipelined with a single Sync: no round trip per row.
      * {@link #rowcount()} is then the total; no result is kept.
