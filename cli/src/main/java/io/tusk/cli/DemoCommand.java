@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A short tour of the driver: connect, parameters and types, a transaction with a savepoint, "
-                + "COPY, LISTEN/NOTIFY, errors, two-phase commit and recovery.",
+                + "COPY, LISTEN/NOTIFY, errors, two-phase commit and recovery, XA over two databases.",
                 "Without --dsn it starts an embedded PostgreSQL (Linux x86-64) for the run."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dsn", paramLabel = "CONNINFO",
@@ -38,6 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String conninfo = dsn;
+        String second = null;
         if (conninfo == null) {
             // The launcher's start-up report is for test logs; the demo prints its own line.
             LAUNCHER_LOG.setLevel(java.util.logging.Level.WARNING);
@@ -51,9 +52,14 @@ final class DemoCommand implements Callable<Integer> {
             TestDatabase db = server.sharedDatabase();
             out.printf("PostgreSQL %d is up in %.1f s; the tour connects with SCRAM over verified TLS.%n",
                     server.majorVersion(), (System.nanoTime() - t) / 1e9);
-            conninfo = db.conninfo(PgUsers.SCRAM) + " sslmode=verify-full sslrootcert=" + server.caFile();
+            String tls = " sslmode=verify-full sslrootcert=" + server.caFile();
+            conninfo = db.conninfo(PgUsers.SCRAM) + tls;
+            // The XA step's second database, where the demo's role may create its table.
+            TestDatabase stock = server.newDatabase("demo_stock");
+            stock.admin().execute("GRANT ALL ON SCHEMA public TO " + PgUsers.SCRAM);
+            second = stock.conninfo(PgUsers.SCRAM) + tls;
         }
-        new Tour(out, conninfo).run();
+        new Tour(out, conninfo, second == null ? conninfo : second).run();
         return 0;
     }
 

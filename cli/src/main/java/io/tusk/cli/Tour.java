@@ -21,20 +21,27 @@ import java.util.stream.Stream;
 /**
  * The driver's tour that {@code tusk demo} prints: connect, {@code %s} parameters and types, a
  * transaction block with a savepoint, COPY in and out, LISTEN/NOTIFY, an error with its
- * SQLSTATE, and two-phase commit with the recovery of an in-doubt transaction from another
- * connection. Each step prints what it did; the code reads as the README's examples.
+ * SQLSTATE, two-phase commit with the recovery of an in-doubt transaction from another
+ * connection, and an XA transaction over two databases ({@link XaTour}). Each step prints
+ * what it did; the code reads as the README's examples.
  *
- * <p>Example: {@code new Tour(out, "host=localhost dbname=app").run()}.
+ * <p>Example: {@code new Tour(out, "host=localhost dbname=app", "host=localhost dbname=stock").run()}.
  */
 final class Tour {
     private static final String TABLE = "tusk_demo_orders";
 
     private final PrintWriter out;
     private final String conninfo;
+    private final String secondDatabase;
 
-    Tour(PrintWriter out, String conninfo) {
+    /**
+     * @param conninfo where the tour runs
+     * @param secondDatabase the other database of the XA step (the same as {@code conninfo}: two sessions of one database)
+     */
+    Tour(PrintWriter out, String conninfo, String secondDatabase) {
         this.out = out;
         this.conninfo = conninfo;
+        this.secondDatabase = secondDatabase;
     }
 
     void run() throws Exception {
@@ -45,7 +52,13 @@ final class Tour {
             copy(conn);
             errors(conn);
             notifications(conn);
-            twoPhase(conn);
+            if (twoPhase(conn)) {
+                step("XA across two databases: TuskXAResource, a crash between the commits, recovery");
+                if (secondDatabase.equals(conninfo)) {
+                    say("(both branches in one database, two sessions: run without --dsn for two databases)");
+                }
+                new XaTour(out, conninfo, secondDatabase).run();
+            }
         }
         step("Done: every step ran against " + describeServer());
     }
@@ -145,13 +158,14 @@ final class Tour {
         conn.setAutocommit(false);
     }
 
-    private void twoPhase(Connection conn) {
+    /** The two-phase step; false when the server cannot prepare transactions. */
+    private boolean twoPhase(Connection conn) {
         step("Two-phase commit: prepare, lose the connection, recover the in-doubt branch elsewhere");
         String max = conn.execute("SHOW max_prepared_transactions").fetchone().getString(0);
         conn.rollback();
         if ("0".equals(max)) {
-            say("skipped: this server has max_prepared_transactions = 0 (set it > 0 to use two-phase commit)");
-            return;
+            say("skipped, and the XA step too: this server has max_prepared_transactions = 0 (set it > 0 and restart)");
+            return false;
         }
         conn.setAutocommit(true);
         conn.execute("DROP TABLE IF EXISTS " + TABLE);
@@ -183,6 +197,7 @@ final class Tour {
             recovery.execute("DROP TABLE " + TABLE);
         }
         say("(the operator's tool does the same by hand: tusk xa list | commit | rollback)");
+        return true;
     }
 
     private void step(String title) {
