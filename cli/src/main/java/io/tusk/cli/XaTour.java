@@ -7,6 +7,7 @@ import io.tusk.xa.TuskXAConnectionSource;
 import io.tusk.xa.TuskXAResource;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
@@ -34,7 +35,7 @@ final class XaTour {
     }
 
     void run() throws Exception {
-        for (String db : new String[] {orders, stock}) {
+        for (String db : databases()) {
             try (Connection c = Tusk.connect(db)) {
                 c.setAutocommit(true);
                 c.execute("DROP TABLE IF EXISTS " + TABLE);
@@ -72,7 +73,7 @@ final class XaTour {
                 }
             }
         }
-        for (String db : new String[] {orders, stock}) {
+        for (String db : databases()) {
             try (Connection c = Tusk.connect(db)) {
                 c.setAutocommit(true);
                 say("%s: %s", c.info().dbname(), c.execute("SELECT string_agg(what, ', ') FROM " + TABLE + " WHERE id = 1234")
@@ -80,6 +81,11 @@ final class XaTour {
                 c.execute("DROP TABLE IF EXISTS " + TABLE);
             }
         }
+    }
+
+    /** The databases of the two branches, once each (with --dsn they are the same one). */
+    private List<String> databases() {
+        return orders.equals(stock) ? List.of(orders) : List.of(orders, stock);
     }
 
     private void work(TuskXAConnection xa, Xid xid, String sql) throws Exception {
