@@ -8,7 +8,8 @@ import javax.transaction.xa.Xid;
 
 /**
  * The XA resource a managed connection gives the transaction manager: Tusk's {@code XAResource}
- * from {@code tusk-xa}, plus what the connector contract adds. While a branch is active on the
+ * from {@code tusk-xa} (which also switches autocommit off for a branch and back after it),
+ * plus what the connector contract adds. While a branch is active on the
  * session its handles refuse commit/rollback/autocommit changes; a failure of {@code start} or
  * {@code end} that is not a rollback ({@code XA_RB*}) means the session cannot be trusted and is
  * reported once as CONNECTION_ERROR_OCCURRED (Jakarta Connectors 2.1, 6.5.6), so the pool
@@ -22,7 +23,6 @@ final class ManagedXAResource implements XAResource {
     private final TuskManagedConnection mc;
     private final XAResource delegate;
     private Xid current;
-    private boolean switchedAutocommitOff;
 
     ManagedXAResource(TuskManagedConnection mc, XAResource delegate) {
         this.mc = mc;
@@ -36,19 +36,9 @@ final class ManagedXAResource implements XAResource {
 
     @Override
     public synchronized void start(Xid xid, int flags) throws XAException {
-        boolean fresh = flags == TMNOFLAGS || flags == TMJOIN && current == null;
-        if (flags == TMNOFLAGS && mc.physical().autocommit()) {
-            // A branch needs a transaction block on the session: autocommit is restored when
-            // the branch leaves the session (prepare, commit or rollback).
-            mc.physical().setAutocommit(false);
-            switchedAutocommitOff = true;
-        }
         try {
             delegate.start(xid, flags);
         } catch (XAException e) {
-            if (fresh) {
-                restoreAutocommit();
-            }
             reportUnlessRollback(e);
             throw e;
         }
@@ -128,20 +118,6 @@ final class ManagedXAResource implements XAResource {
         if (current != null && sameXid(current, xid)) {
             current = null;
             mc.setTxMode(TxMode.NONE);
-            restoreAutocommit();
-        }
-    }
-
-    private void restoreAutocommit() {
-        if (switchedAutocommitOff) {
-            switchedAutocommitOff = false;
-            try {
-                if (!mc.physical().isBroken() && !mc.physical().isClosed()) {
-                    mc.physical().setAutocommit(true);
-                }
-            } catch (RuntimeException e) {
-                mc.failed(e); // cleanup() restores it when the container returns the connection
-            }
         }
     }
 
