@@ -14,11 +14,12 @@ import org.jboss.dmr.ModelNode;
  * Prepares WildFly before the .rar is deployed: starts the testkit's PostgreSQL in the test JVM,
  * makes two databases with a table {@code t}, and adds the {@code tusk} resource adapter with
  * its connection definitions through the management API (the CLI equivalent is in
- * docs/deploy/wildfly.md). Idempotent: the configuration stays for the whole run.
+ * docs/deploy/wildfly.md). Done once per test JVM: the configuration stays for the whole run.
  */
 public class TuskServerSetup implements ServerSetupTask {
     static final String RA = "tusk";
     static final String ARCHIVE = "tusk-jca-adapter.rar";
+    private static boolean configured;
 
     /** The two databases, made once per test JVM. */
     static final class Databases {
@@ -41,8 +42,16 @@ public class TuskServerSetup implements ServerSetupTask {
         TestDatabase a = Databases.A;
         TestDatabase b = Databases.B;
         ModelNode ra = address();
-        if (Operations.isSuccessfulOutcome(client.getControllerClient().execute(Operations.createReadResourceOperation(ra)))) {
-            return;
+        synchronized (TuskServerSetup.class) {
+            if (configured) {
+                return;
+            }
+            // An earlier run's definitions (persisted in standalone.xml) point at another
+            // PostgreSQL: replace them. The archive is not deployed yet, so no reload is needed.
+            if (Operations.isSuccessfulOutcome(client.getControllerClient().execute(Operations.createReadResourceOperation(ra)))) {
+                run(client, Operations.createRemoveOperation(ra));
+            }
+            configured = true;
         }
         ModelNode add = Operations.createAddOperation(ra);
         add.get("archive").set(ARCHIVE);
