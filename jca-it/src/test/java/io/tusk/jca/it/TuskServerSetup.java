@@ -39,19 +39,24 @@ public class TuskServerSetup implements ServerSetupTask {
 
     @Override
     public void setup(ManagementClient client, String containerId) throws Exception {
-        TestDatabase a = Databases.A;
-        TestDatabase b = Databases.B;
-        ModelNode ra = address();
         synchronized (TuskServerSetup.class) {
             if (configured) {
                 return;
             }
-            // An earlier run's definitions (persisted in standalone.xml) point at another
-            // PostgreSQL: replace them. The archive is not deployed yet, so no reload is needed.
-            if (Operations.isSuccessfulOutcome(client.getControllerClient().execute(Operations.createReadResourceOperation(ra)))) {
-                run(client, Operations.createRemoveOperation(ra));
-            }
+            configure(client);
             configured = true;
+        }
+    }
+
+    /** Adds the resource adapter and its four definitions, replacing any left from an earlier run. */
+    static void configure(ManagementClient client) throws Exception {
+        TestDatabase a = Databases.A;
+        TestDatabase b = Databases.B;
+        ModelNode ra = address();
+        // An earlier run's definitions (persisted in standalone.xml) point at another
+        // PostgreSQL: replace them. The archive is not deployed yet, so no reload is needed.
+        if (Operations.isSuccessfulOutcome(client.getControllerClient().execute(Operations.createReadResourceOperation(ra)))) {
+            run(client, Operations.createRemoveOperation(ra));
         }
         ModelNode add = Operations.createAddOperation(ra);
         add.get("archive").set(ARCHIVE);

@@ -30,6 +30,7 @@ public class RunServlet extends HttpServlet {
                 case "xa-commit" -> xa.writeBoth(id);
                 case "xa-fail" -> xa.writeBothThenFail(id);
                 case "xa-rollback-only" -> xa.writeBothRollbackOnly(id);
+                case "xa-halt" -> xa.writeBothThenHalt(id);
                 case "xa-commit-inside" -> result = xa.commitInside(id);
                 case "bmt-commit" -> bmt.writeBoth(id, true);
                 case "bmt-rollback" -> bmt.writeBoth(id, false);

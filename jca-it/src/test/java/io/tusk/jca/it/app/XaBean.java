@@ -18,6 +18,9 @@ public class XaBean {
     @Resource
     SessionContext ctx;
 
+    @Resource(lookup = "java:/TransactionManager")
+    jakarta.transaction.TransactionManager tm;
+
     public void writeBoth(int id) {
         insert(a, id);
         insert(b, id);
@@ -31,6 +34,12 @@ public class XaBean {
     public void writeBothRollbackOnly(int id) {
         writeBoth(id);
         ctx.setRollbackOnly();
+    }
+
+    /** Crash recovery: the server halts in the second phase, after both branches are prepared. */
+    public void writeBothThenHalt(int id) throws Exception {
+        tm.getTransaction().enlistResource(new HaltingXAResource());
+        writeBoth(id);
     }
 
     /** What a handle says when asked to commit inside the container's transaction. */
