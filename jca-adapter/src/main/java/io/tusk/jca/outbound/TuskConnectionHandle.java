@@ -436,6 +436,16 @@ public final class TuskConnectionHandle implements Connection {
         return m != null && m.physical().isBroken();
     }
 
+    /**
+     * Whether the session answers a round trip within the server's time (JDBC's
+     * {@code Connection.isValid(int)}, which IronJacamar's recovery looks up by name: without it a
+     * recovery connection is destroyed as soon as it is opened). Opens no transaction.
+     */
+    public boolean isValid(int timeoutSeconds) {
+        TuskManagedConnection m = mc;
+        return !closed && m != null && (m.inManagedTransaction() ? !m.physical().isBroken() : m.ping());
+    }
+
     /** Not offered on a pooled handle: the pool resets sessions itself. */
     @Override
     public void reset() {

@@ -51,6 +51,13 @@ final class Wildfly {
     }
 
     /** The pool statistics of a connection definition (statistics-enabled). */
+    static ModelNode poolStats(String definition) throws Exception {
+        try (org.jboss.as.controller.client.ModelControllerClient mcc =
+                     org.jboss.as.controller.client.ModelControllerClient.Factory.create("remote+http", "127.0.0.1", 9990)) {
+            return poolStats(new ManagementClient(mcc, "127.0.0.1", 9990, "remote+http"), definition);
+        }
+    }
+
     static ModelNode poolStats(ManagementClient client, String definition) throws Exception {
         ModelNode op = org.jboss.as.controller.client.helpers.Operations.createReadResourceOperation(
                 TuskServerSetup.address().add("connection-definitions", definition).add("statistics", "pool"));

@@ -18,7 +18,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.api.ServerSetup;
-import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -48,9 +47,6 @@ class XaTransactionsIT {
     @ArquillianResource
     @OperateOnDeployment("app")
     URL base;
-
-    @ArquillianResource
-    ManagementClient management;
 
     private final TestDatabase a = TuskServerSetup.Databases.A;
     private final TestDatabase b = TuskServerSetup.Databases.B;
@@ -124,7 +120,7 @@ class XaTransactionsIT {
         assertEquals("200", b.admin().queryScalar("SELECT count(*) FROM t WHERE " + range));
         assertEquals(0, Wildfly.preparedCount(a));
         for (String def : new String[] {"xaA", "xaB"}) {
-            ModelNode stats = Wildfly.poolStats(management, def);
+            ModelNode stats = Wildfly.poolStats(def);
             assertEquals(0, stats.get("InUseCount").asInt(), def + " pool: " + stats);
             assertTrue(stats.get("ActiveCount").asInt() <= 20, def + " pool: " + stats);
         }
