@@ -34,4 +34,13 @@ public final class Tusk {
     public static Connection connect(String conninfo, Map<String, ?> parameters) {
         return Connections.open(conninfo, parameters, Environment.system());
     }
+
+    /**
+     * Opens an asynchronous connection (psycopg's {@code AsyncConnection.connect}): the same
+     * connection string, served by a few shared I/O threads; the stage completes on the common
+     * fork-join pool. See {@link io.tusk.async.AsyncConnection#connect} to choose the executor.
+     */
+    public static java.util.concurrent.CompletionStage<io.tusk.async.AsyncConnection> connectAsync(String conninfo) {
+        return io.tusk.async.AsyncConnection.connect(conninfo, Map.of(), null);
+    }
 }

@@ -28,6 +28,15 @@ public interface AdaptContext {
     String parameter(String name);
 
     /**
+     * The adapters in force (psycopg's {@code AdaptContext.adapters}): a loader or dumper of a
+     * container type (arrays, ranges, composites) picks its elements' adapters here, so that a
+     * cursor's registrations apply inside containers too. By default the global map.
+     */
+    default AdaptersMap adapters() {
+        return AdaptersMap.global();
+    }
+
+    /**
      * The session's {@code TimeZone} as a Java zone, UTC when unset. POSIX-style zone specs
      * that Java cannot read (e.g. {@code <+03>-03}) also fall back to UTC: set an IANA name
      * such as {@code Europe/Paris} to get local times right.
@@ -50,6 +59,27 @@ public interface AdaptContext {
             @Override
             public String parameter(String name) {
                 return parameters.get(name);
+            }
+        };
+    }
+
+    /** This context with another adapters map: what a transformer hands to its loaders and dumpers. */
+    default AdaptContext with(AdaptersMap adapters) {
+        AdaptContext self = this;
+        return new AdaptContext() {
+            @Override
+            public Charset charset() {
+                return self.charset();
+            }
+
+            @Override
+            public String parameter(String name) {
+                return self.parameter(name);
+            }
+
+            @Override
+            public AdaptersMap adapters() {
+                return adapters;
             }
         };
     }

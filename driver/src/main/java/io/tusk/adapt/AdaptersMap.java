@@ -22,6 +22,8 @@ public final class AdaptersMap {
     private final Map<DumperKey, Dumper<?>> dumpers = new HashMap<>();
     private final Map<LoaderKey, Loader<?>> loaders = new HashMap<>();
     private final Map<String, Integer> typeOids = new HashMap<>();
+    private final Map<Integer, TypeInfo> types = new HashMap<>();
+    private final Map<Integer, TypeInfo> arrayTypes = new HashMap<>();
 
     private record DumperKey(Class<?> type, Format format) {
     }
@@ -80,6 +82,79 @@ public final class AdaptersMap {
     public synchronized AdaptersMap registerTypeName(String typeName, int oid) {
         typeOids.put(typeName, oid);
         return this;
+    }
+
+    /**
+     * Records what is known of a type fetched from the catalog (psycopg's {@code adapters.types}):
+     * its name and its array's name become usable in {@link #registerLoader(String, Format, Loader)},
+     * and containers find its array type and delimiter here. {@link TypeInfo#register} calls it.
+     */
+    public synchronized AdaptersMap registerType(TypeInfo info) {
+        types.put(info.oid(), info);
+        typeOids.put(info.name(), info.oid());
+        typeOids.put(info.regtype(), info.oid());
+        if (info.arrayOid() != 0) {
+            arrayTypes.put(info.arrayOid(), info);
+            typeOids.put(info.name() + "[]", info.arrayOid());
+            typeOids.put(info.regtype() + "[]", info.arrayOid());
+        }
+        return this;
+    }
+
+    /** The TypeInfo registered for an OID, in this map and then its parents; null when none. */
+    public TypeInfo typeInfo(int oid) {
+        for (AdaptersMap m = this; m != null; m = m.parent) {
+            TypeInfo t;
+            synchronized (m) {
+                t = m.types.get(oid);
+            }
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The registered multirange types whose subtype is {@code subtypeOid}, nearest layer first; null when none. */
+    public MultirangeInfo multirangeOf(int subtypeOid) {
+        for (AdaptersMap m = this; m != null; m = m.parent) {
+            synchronized (m) {
+                for (TypeInfo t : m.types.values()) {
+                    if (t instanceof MultirangeInfo r && r.subtypeOid() == subtypeOid) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The TypeInfo of the element type of a registered array OID; null when none. */
+    public TypeInfo typeInfoOfArray(int arrayOid) {
+        for (AdaptersMap m = this; m != null; m = m.parent) {
+            TypeInfo t;
+            synchronized (m) {
+                t = m.arrayTypes.get(arrayOid);
+            }
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The registered range types whose subtype is {@code subtypeOid}, nearest layer first; null when none. */
+    public RangeInfo rangeOf(int subtypeOid) {
+        for (AdaptersMap m = this; m != null; m = m.parent) {
+            synchronized (m) {
+                for (TypeInfo t : m.types.values()) {
+                    if (t instanceof RangeInfo r && r.subtypeOid() == subtypeOid) {
+                        return r;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The OID registered for a type name, in this map and then its parents; null when unknown. */

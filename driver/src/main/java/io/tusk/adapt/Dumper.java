@@ -42,10 +42,24 @@ public interface Dumper<T> {
     }
 
     /**
+     * As {@link #upgrade(Object)}, knowing the session and its adapters: containers (ranges,
+     * composites) choose their elements' dumpers here. By default {@link #upgrade(Object)}.
+     */
+    default Dumper<? super T> upgrade(T value, AdaptContext context) {
+        return upgrade(value);
+    }
+
+    /**
      * The value as an SQL literal, for client-side binding ({@code mogrify}), or null for the
-     * default: the text form, quoted as a string and cast to the type when the OID is known.
+     * default: the text form, quoted as a string and cast to the type when the OID is known
+     * (psycopg's {@code Dumper.quote}: numbers unquoted, booleans {@code true}/{@code false}).
      */
     default String quote(T value) {
         return null;
+    }
+
+    /** As {@link #quote(Object)}, knowing the session (e.g. {@code standard_conforming_strings}). */
+    default String quote(T value, AdaptContext context) {
+        return quote(value);
     }
 }

@@ -40,9 +40,12 @@ public final class Literal implements Composable {
     @Override
     public String asString(Connection conn) {
         BuiltinAdapters.ensureRegistered();
-        Charset cs = conn instanceof ConnectionImpl impl && !impl.isClosed() ? impl.session().charset() : StandardCharsets.UTF_8;
-        // The connection's own adapter map is not public yet: the global one holds every built-in.
-        return new Transformer(AdaptersMap.global(), cs).quote(value);
+        if (conn instanceof ConnectionImpl impl && !impl.isClosed()) {
+            // The connection's adapters (and the session's encoding and settings) decide the literal.
+            return new Transformer(conn.adapters(),
+                    io.tusk.adapt.AdaptContext.of(impl.session().charset(), impl.session().parameters())).quote(value);
+        }
+        return new Transformer(conn == null ? AdaptersMap.global() : conn.adapters(), StandardCharsets.UTF_8).quote(value);
     }
 
     @Override

@@ -1,6 +1,9 @@
 /**
  * Values PostgreSQL has and the JDK lacks: {@link io.tusk.types.Interval}, {@link io.tusk.types.Json}
- * and {@link io.tusk.types.Jsonb} (psycopg's {@code types.json.Json}/{@code Jsonb} wrappers).
+ * and {@link io.tusk.types.Jsonb} (psycopg's {@code Json}/{@code Jsonb} wrappers), network values
+ * ({@link io.tusk.types.Inet}, {@link io.tusk.types.Cidr}, {@link io.tusk.types.MacAddr}),
+ * {@link io.tusk.types.BitString}, the geometric records ({@link io.tusk.types.Point} ...),
+ * {@link io.tusk.types.Range}, {@link io.tusk.types.Multirange} and {@link io.tusk.types.Composite}.
  * The full Java ⟷ PostgreSQL mapping is in {@code docs/reference/types.md}.
  */
 package io.tusk.types;

@@ -49,5 +49,13 @@ public final class BuiltinAdapters {
         DateTimeAdapters.register(m);
         IntervalAdapters.register(m);
         JsonAdapters.register(m);
+        io.tusk.internal.adapt.net.NetAdapters.register(m);
+        io.tusk.internal.adapt.geometric.GeometricAdapters.register(m);
+        io.tusk.internal.adapt.misc.BitAdapters.register(m);
+        io.tusk.internal.adapt.misc.OidAdapters.register(m);
+        io.tusk.internal.adapt.misc.EnumAdapters.registerDefault(m);
+        io.tusk.internal.adapt.numeric.MoneyLoaders.register(m);
+        io.tusk.internal.adapt.range.RangeAdapters.registerBuiltins(m);
+        io.tusk.internal.adapt.composite.CompositeAdapters.registerBuiltins(m);
     }
 }

@@ -68,6 +68,31 @@ public final class BuiltinTypes {
         add("xid", 28, 1011);
         add("cid", 29, 1012);
         add("tid", 27, 1010);
+        add("xid8", 5069, 271);
+        add("point", 600, 1017);
+        add("lseg", 601, 1018);
+        add("path", 602, 1019);
+        add("box", 603, 1020);
+        add("polygon", 604, 1027);
+        add("line", 628, 629);
+        add("circle", 718, 719);
+        add("regproc", 24, 1008);
+        add("regprocedure", 2202, 2207);
+        add("regoper", 2203, 2208);
+        add("regoperator", 2204, 2209);
+        add("regclass", 2205, 2210);
+        add("regconfig", 3734, 3735);
+        add("regdictionary", 3769, 3770);
+        add("regnamespace", 4089, 4090);
+        add("regrole", 4096, 4097);
+        add("regcollation", 4191, 4192);
+        add("pg_lsn", 3220, 3221);
+        add("int4multirange", 4451, 6150);
+        add("nummultirange", 4532, 6151);
+        add("tsmultirange", 4533, 6152);
+        add("tstzmultirange", 4534, 6153);
+        add("datemultirange", 4535, 6155);
+        add("int8multirange", 4536, 6157);
     }
 
     private BuiltinTypes() {
@@ -82,6 +107,14 @@ public final class BuiltinTypes {
             BY_NAME.put(name + "[]", new Type(name + "[]", arrayOid, 0));
             BY_NAME.put("_" + name, new Type("_" + name, arrayOid, 0));
         }
+    }
+
+    /**
+     * The delimiter between an array's elements in text (pg_type.typdelim of the element type):
+     * a semicolon for box, whose own text holds commas; a comma for every other built-in type.
+     */
+    public static char delimiter(int elementOid) {
+        return elementOid == 603 ? ';' : ',';
     }
 
     /** The built-in type of an OID, or null. */

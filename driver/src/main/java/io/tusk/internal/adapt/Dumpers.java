@@ -86,6 +86,55 @@ public final class Dumpers {
         };
     }
 
+    /** A dumper that renders SQL literals with {@code quote} (psycopg's {@code Dumper.quote}). */
+    public static <T> Dumper<T> withQuote(Dumper<T> d, Function<T, String> quote) {
+        return new Dumper<>() {
+            @Override
+            public int oid() {
+                return d.oid();
+            }
+
+            @Override
+            public Format format() {
+                return d.format();
+            }
+
+            @Override
+            public byte[] dump(T value) {
+                return d.dump(value);
+            }
+
+            @Override
+            public byte[] dump(T value, AdaptContext context) {
+                return d.dump(value, context);
+            }
+
+            @Override
+            public String quote(T value) {
+                return quote.apply(value);
+            }
+        };
+    }
+
+    /**
+     * A number as an SQL literal, as psycopg writes it: bare, with a space before a minus sign so
+     * that {@code 1-%s} cannot become the comment {@code 1--1}.
+     */
+    public static String quoteNumber(String digits) {
+        return digits.startsWith("-") ? " " + digits : digits;
+    }
+
+    /** A float as an SQL literal: NaN and the infinities are quoted and cast, as psycopg does. */
+    public static String quoteFloat(double d, String type) {
+        if (Double.isNaN(d)) {
+            return "'NaN'::" + type;
+        }
+        if (Double.isInfinite(d)) {
+            return (d > 0 ? "'Infinity'::" : "'-Infinity'::") + type;
+        }
+        return quoteNumber(type.equals("float4") ? String.valueOf((float) d) : String.valueOf(d));
+    }
+
     /**
      * Text in the client encoding, refusing what PostgreSQL would refuse or what the charset
      * cannot hold (rather than sending '?' in its place): NUL characters and unmappable ones.

@@ -36,7 +36,7 @@ public final class Transformer {
     public Transformer(AdaptersMap adapters, AdaptContext context) {
         BuiltinAdapters.ensureRegistered();
         this.adapters = adapters;
-        this.context = context;
+        this.context = context.adapters() == adapters ? context : context.with(adapters);
     }
 
     public AdaptersMap adapters() {
@@ -93,7 +93,7 @@ public final class Transformer {
                     + (format == Format.AUTO ? "" : " in " + format + " format")
                     + ": register a Dumper for it with adapters().registerDumper(...)");
         }
-        return (Dumper<Object>) d.upgrade(value);
+        return (Dumper<Object>) d.upgrade(value, context);
     }
 
     /** A loader per column, chosen once for the whole result. */
@@ -128,12 +128,29 @@ public final class Transformer {
             return "NULL";
         }
         Dumper<Object> d = dumperFor(value, Format.TEXT);
-        String q = d.quote(value);
+        String q = d.quote(value, context);
         if (q != null) {
             return q;
         }
         String literal = Literals.quoteString(new String(d.dump(value, context), context.charset()));
-        String cast = d.oid() == 0 ? null : BuiltinTypes.castName(d.oid());
+        String cast = castName(d.oid());
         return cast == null ? literal : literal + "::" + cast;
+    }
+
+    /** The type to cast a quoted literal to, as psycopg does for any OID but unknown (0) and text. */
+    private String castName(int oid) {
+        if (oid == 0 || oid == BuiltinTypes.TEXT) {
+            return null;
+        }
+        String builtin = BuiltinTypes.castName(oid);
+        if (builtin != null) {
+            return builtin;
+        }
+        io.tusk.adapt.TypeInfo info = adapters.typeInfo(oid);
+        if (info != null) {
+            return info.regtype();
+        }
+        info = adapters.typeInfoOfArray(oid);
+        return info == null ? null : info.regtype() + "[]";
     }
 }

@@ -19,7 +19,7 @@ import io.tusk.internal.protocol.frontend.SaslResponse;
  * {@code internal.auth}, after checking each request against require_auth and channel_binding.
  * The password is fetched only when the server asks for one, and its bytes are cleared after use.
  */
-final class Authenticator implements AuthResponder {
+public final class Authenticator implements AuthResponder {
     private final ConnectSpec spec;
     private final ConnectSpec.HostAttempt host;
     private final Transport transport;
@@ -28,7 +28,7 @@ final class Authenticator implements AuthResponder {
     private boolean clientFinished;
     private ScramSha256Client scram;
 
-    Authenticator(ConnectSpec spec, ConnectSpec.HostAttempt host, Transport transport) {
+    public Authenticator(ConnectSpec spec, ConnectSpec.HostAttempt host, Transport transport) {
         this.spec = spec;
         this.host = host;
         this.transport = transport;

@@ -49,7 +49,8 @@ final class ClientCursorImpl<R> extends CursorImpl<R> implements ClientCursor<R>
     }
 
     private Transformer transformer() {
-        return new Transformer(adapters(), connection.session().charset());
+        return new Transformer(adapters(),
+                io.tusk.adapt.AdaptContext.of(connection.session().charset(), connection.session().parameters()));
     }
 
     private static String bind(String query, Object[] positional, Map<String, ?> named, Transformer tx) {

@@ -24,6 +24,8 @@ import io.tusk.errors.OperationalException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.net.Transport;
 import io.tusk.internal.tx.Characteristics;
+import io.tusk.internal.tx.Claim;
+import io.tusk.spi.TransactionControl;
 import io.tusk.internal.tx.Transactions;
 import io.tusk.internal.tx.TwoPhase;
 import io.tusk.internal.tx.TxHost;
@@ -51,7 +53,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** The blocking {@link Connection}: session state plus psycopg's transaction rules. */
-public final class ConnectionImpl implements Connection {
+public final class ConnectionImpl implements Connection, TransactionControl {
     private volatile Session session;
     private volatile Endpoint endpoint;
     private final Supplier<Opened> reconnect;
@@ -60,6 +62,8 @@ public final class ConnectionImpl implements Connection {
     private volatile AdaptersMap adapters;
     private final Transactions transactions = new Transactions(new Host());
     private final TwoPhase twoPhase = new TwoPhase(transactions);
+    /** Set while a transaction manager's resource (XA) owns the transaction; see {@link TransactionControl}. */
+    private final Claim claim = new Claim();
     private final StatementCache statements = new StatementCache();
     private volatile Session statementsSession;
     /** The open pipeline, or null; used only by the thread holding the session lock. */
@@ -216,13 +220,16 @@ public final class ConnectionImpl implements Connection {
     }
 
     /** The BEGIN that opens an implicit transaction, with the connection's characteristics. */
-    String beginStatement() {
+    @Override
+    public String beginStatement() {
         return transactions.beginStatement();
     }
 
-    /** Runs one command that must not open a transaction by itself (COMMIT, ROLLBACK, SET). */
-    void runCommand(String sql) {
-        session.run(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1));
+    /** Runs one command that must not open a transaction by itself (COMMIT, ROLLBACK, SET); returns its command tag. */
+    @Override
+    public String runCommand(String sql) {
+        List<QueryResult> results = session.run(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1));
+        return results.isEmpty() ? null : results.get(results.size() - 1).statusMessage();
     }
 
     @Override
@@ -230,6 +237,7 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            claim.check("commit()");
             transactions.checkNoBlock("commit()");
             twoPhase.checkNotActive("commit()");
             if (s.transactionStatus() != TransactionStatus.IDLE) {
@@ -247,6 +255,7 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            claim.check("rollback()");
             transactions.checkNoBlock("rollback()");
             twoPhase.checkNotActive("rollback()");
             if (s.transactionStatus() != TransactionStatus.IDLE || s.isClosed()) {
@@ -267,6 +276,7 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            claim.check("setAutocommit()");
             TransactionStatus st = s.transactionStatus();
             if (value != autocommit && transactions.inBlock()) {
                 throw new ProgrammingException("can't change autocommit now: a transaction block (Connection.transaction) is in progress");
@@ -316,6 +326,7 @@ public final class ConnectionImpl implements Connection {
         Session s = session;
         s.lock().lock();
         try {
+            claim.check("setSession()");
             transactions.checkIdle("the session characteristics");
             setAutocommit(autocommit);
             transactions.setAll(new Characteristics(isolationLevel, readOnly, deferrable));
@@ -349,52 +360,76 @@ public final class ConnectionImpl implements Connection {
 
     @Override
     public void tpcBegin(Xid xid) {
+        claim.check("tpcBegin()");
         twoPhase.begin(xid);
     }
 
     @Override
     public void tpcBegin(String xid) {
+        claim.check("tpcBegin()");
         twoPhase.begin(Xid.fromString(xid));
     }
 
     @Override
     public void tpcPrepare() {
+        claim.check("tpcPrepare()");
         twoPhase.prepare();
     }
 
     @Override
     public void tpcCommit() {
+        claim.check("tpcCommit()");
         twoPhase.commit();
     }
 
     @Override
     public void tpcCommit(Xid xid) {
+        claim.check("tpcCommit()");
         twoPhase.finish(xid, true);
     }
 
     @Override
     public void tpcCommit(String xid) {
+        claim.check("tpcCommit()");
         twoPhase.finish(Xid.fromString(xid), true);
     }
 
     @Override
     public void tpcRollback() {
+        claim.check("tpcRollback()");
         twoPhase.rollback();
     }
 
     @Override
     public void tpcRollback(Xid xid) {
+        claim.check("tpcRollback()");
         twoPhase.finish(xid, false);
     }
 
     @Override
     public void tpcRollback(String xid) {
+        claim.check("tpcRollback()");
         twoPhase.finish(Xid.fromString(xid), false);
     }
 
     @Override
     public List<Xid> tpcRecover() {
         return twoPhase.recover();
+    }
+
+    @Override
+    public void claim(String owner) {
+        claim.claim(owner);
+    }
+
+    @Override
+    public void release(String owner) {
+        claim.release(owner);
+    }
+
+    @Override
+    public String claimedBy() {
+        return claim.owner();
     }
 
     /** What transaction blocks and two-phase commit use of this connection; always the current session. */
@@ -488,6 +523,7 @@ public final class ConnectionImpl implements Connection {
      */
     @Override
     public void reset() {
+        claim.check("reset()");
         Session s = session;
         if (s.isBroken() && !s.isClosed()) {
             Opened fresh = reconnect.get();

@@ -37,7 +37,7 @@ public final class Connections {
         return new ConnectionImpl(connector.open(), connector::open);
     }
 
-    static ConnectSpec spec(ConnectionSettings s) {
+    public static ConnectSpec spec(ConnectionSettings s) {
         List<HostSpec> order = s.connectionOrder(new SecureRandom());
         Map<HostAttempt, HostSpec> byAttempt = new IdentityHashMap<>();
         List<HostAttempt> attempts = new ArrayList<>(order.size());

@@ -94,8 +94,10 @@ public class CursorImpl<R> implements Cursor<R> {
 
     private Cursor<R> executeSimple(String sql) {
         start();
-        if (Boolean.TRUE.equals(prepare) || connection.activePipeline() != null) {
-            // A pipeline carries only extended-query messages; a prepared statement needs Parse.
+        if (binary || Boolean.TRUE.equals(prepare) || connection.activePipeline() != null) {
+            // A pipeline carries only extended-query messages; a prepared statement needs Parse;
+            // binary results exist only in the extended protocol (psycopg 3 does the same). One
+            // statement per execute then, as with parameters.
             setResults(runExtended(sql, transformer.dump(NO_PARAMS, null)));
         } else {
             setResults(Results.of(connection.runSimple(sql)));
@@ -117,7 +119,8 @@ public class CursorImpl<R> implements Cursor<R> {
         pending = null;
         resultIndex = -1;
         batchRowcount = -1;
-        transformer = new Transformer(adapters, connection.session().charset());
+        transformer = new Transformer(adapters,
+                io.tusk.adapt.AdaptContext.of(connection.session().charset(), connection.session().parameters()));
     }
 
     /**

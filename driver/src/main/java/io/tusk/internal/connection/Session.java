@@ -117,6 +117,7 @@ public final class Session {
                     }
                 }
                 transactionStatus = toStatus(last);
+                checkEncoding();
             } catch (IOException e) {
                 throw lost(e);
             } catch (ProtocolViolation e) {
@@ -320,9 +321,26 @@ public final class Session {
     private void parameterStatus(ParameterStatus p) {
         parameters.put(p.name(), p.value());
         if (p.name().equals("client_encoding")) {
-            Charset cs = Encodings.charsetOf(p.value());
-            charset = cs;
-            stream.charset(cs);
+            try {
+                Charset cs = Encodings.charsetOf(p.value());
+                charset = cs;
+                stream.charset(cs);
+            } catch (io.tusk.errors.NotSupportedException e) {
+                // Raised once the exchange is over, so the stream stays in step until then.
+                unusableEncoding = e;
+            }
+        }
+    }
+
+    /** An encoding the session switched to and Java cannot read: the session ends after the exchange. */
+    private volatile io.tusk.errors.NotSupportedException unusableEncoding;
+
+    private void checkEncoding() {
+        io.tusk.errors.NotSupportedException e = unusableEncoding;
+        if (e != null) {
+            markBroken();
+            throw new io.tusk.errors.NotSupportedException("the session switched to " + e.getMessage()
+                    + "; the connection is closed because its text can no longer be read", e);
         }
     }
 
@@ -395,6 +413,12 @@ public final class Session {
         keyData = s.keyData();
         protocolVersion = s.protocolVersion();
         transactionStatus = toStatus(s.status());
+        io.tusk.errors.NotSupportedException e = unusableEncoding;
+        if (e != null) {
+            // client_encoding asked for (or defaulted to) an encoding Java cannot read.
+            markBroken();
+            throw e;
+        }
     }
 
     /** Takes the parameter statuses read during start-up. */

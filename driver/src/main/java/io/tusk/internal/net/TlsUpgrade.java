@@ -60,6 +60,20 @@ public final class TlsUpgrade {
         return s;
     }
 
+    /**
+     * The TLS context for {@code tls} (client key, trust roots), for a front end that drives its
+     * own {@code SSLEngine} (the asynchronous connection): the same checks as {@link #upgrade}.
+     */
+    public static SSLContext context(TlsSettings tls) throws IOException {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(keyManagers(tls), trustManagers(tls), new SecureRandom());
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("could not set up TLS: " + e.getMessage(), e);
+        }
+    }
+
     private static String[] supported(SSLSocket s, String... wanted) {
         List<String> have = List.of(s.getSupportedProtocols());
         return java.util.Arrays.stream(wanted).filter(have::contains).toArray(String[]::new);

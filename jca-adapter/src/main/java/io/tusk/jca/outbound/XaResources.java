@@ -1,6 +1,7 @@
 package io.tusk.jca.outbound;
 
 import io.tusk.Connection;
+import io.tusk.xa.TuskXAResource;
 import javax.transaction.xa.XAResource;
 
 /** Makes the {@code tusk-xa} resource over a session (one place, so the adapter depends on it once). */
@@ -9,6 +10,6 @@ final class XaResources {
     }
 
     static XAResource create(Connection physical) {
-        throw new UnsupportedOperationException("tusk-xa is not merged yet");
+        return new TuskXAResource(physical);
     }
 }

@@ -3,6 +3,7 @@ package io.tusk.internal.adapt.array;
 import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.Dumper;
 import io.tusk.adapt.Format;
+import io.tusk.adapt.TypeInfo;
 import io.tusk.errors.DataException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Bin;
@@ -26,8 +27,14 @@ public final class ArrayDumper implements Dumper<Object> {
     private final Format format;
     private final Dumper<Object> element;
     private final int elementOid;
+    private final char delimiter;
 
     private ArrayDumper(int oid, Format format, Dumper<Object> element, int elementOid) {
+        this(oid, format, element, elementOid, BuiltinTypes.delimiter(elementOid));
+    }
+
+    private ArrayDumper(int oid, Format format, Dumper<Object> element, int elementOid, char delimiter) {
+        this.delimiter = delimiter;
         this.oid = oid;
         this.format = format;
         this.element = element;
@@ -54,11 +61,18 @@ public final class ArrayDumper implements Dumper<Object> {
                     : new ArrayDumper(0, Format.TEXT, null, 0);
         }
         int arrayOid = chosen.oid() == 0 ? 0 : BuiltinTypes.arrayOf(chosen.oid());
+        char delimiter = BuiltinTypes.delimiter(chosen.oid());
         if (chosen.oid() != 0 && arrayOid == 0) {
-            throw new ProgrammingException("cannot dump a list of " + leaves.get(0).getClass().getName()
-                    + ": the array type of OID " + chosen.oid() + " is unknown: pass a Java array of a built-in type");
+            TypeInfo info = tx.adapters().typeInfo(chosen.oid());
+            if (info == null || info.arrayOid() == 0) {
+                throw new ProgrammingException("cannot dump a list of " + leaves.get(0).getClass().getName()
+                        + ": the array type of OID " + chosen.oid() + " is unknown: register its TypeInfo"
+                        + " (TypeInfo.fetch(conn, name).register(conn.adapters()))");
+            }
+            arrayOid = info.arrayOid();
+            delimiter = info.delimiter();
         }
-        return new ArrayDumper(arrayOid, chosen.format(), chosen, chosen.oid());
+        return new ArrayDumper(arrayOid, chosen.format(), chosen, chosen.oid(), delimiter);
     }
 
     /** Integers of several sizes share the widest; other mixes are an error. */
@@ -209,7 +223,7 @@ public final class ArrayDumper implements Dumper<Object> {
         boolean first = true;
         for (Object e : elements(v)) {
             if (!first) {
-                out.write(',');
+                out.write(delimiter);
             }
             first = false;
             if (e == null) {
@@ -225,8 +239,8 @@ public final class ArrayDumper implements Dumper<Object> {
 
     private static final byte[] NULL = {'N', 'U', 'L', 'L'};
 
-    private static void writeElement(byte[] b, ByteArrayOutputStream out) {
-        if (!needsQuotes(b)) {
+    private void writeElement(byte[] b, ByteArrayOutputStream out) {
+        if (!needsQuotes(b) && (delimiter == ',' || indexOf(b, (byte) delimiter) < 0)) {
             out.writeBytes(b);
             return;
         }
@@ -238,6 +252,15 @@ public final class ArrayDumper implements Dumper<Object> {
             out.write(c);
         }
         out.write('"');
+    }
+
+    private static int indexOf(byte[] b, byte c) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean needsQuotes(byte[] b) {

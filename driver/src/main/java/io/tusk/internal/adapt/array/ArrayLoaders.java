@@ -4,6 +4,7 @@ import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
 import io.tusk.errors.DataException;
 import io.tusk.internal.adapt.Bin;
+import io.tusk.internal.adapt.BuiltinTypes;
 import io.tusk.internal.adapt.Transformer;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,9 +20,34 @@ public final class ArrayLoaders {
     }
 
     public static Loader<List<Object>> of(Format format, int elementOid, Transformer tx) {
+        return of(format, elementOid, BuiltinTypes.delimiter(elementOid), tx);
+    }
+
+    /** Arrays of {@code elementOid}, whose text form separates elements with {@code delimiter}. */
+    public static Loader<List<Object>> of(Format format, int elementOid, char delimiter, Transformer tx) {
         Loader<?> element = tx.loaderFor(elementOid, format);
         return format == Format.BINARY ? (b, off, len) -> binary(b, off, len, element)
-                : (b, off, len) -> new TextArrayParser(b, off, len, element).parse();
+                : (b, off, len) -> new TextArrayParser(b, off, len, element, delimiter).parse();
+    }
+
+    /**
+     * A loader for an array type that is not built in (arrays of enums, composites, ranges,
+     * domains registered from {@code TypeInfo}): the element loader is chosen from the adapters
+     * in force when a result column is bound ({@link Loader#in}), so a cursor's own registrations
+     * apply to the elements too.
+     */
+    public static Loader<List<Object>> deferred(Format format, int elementOid, char delimiter) {
+        return new Loader<>() {
+            @Override
+            public List<Object> load(byte[] data, int offset, int length) {
+                return in(io.tusk.adapt.AdaptContext.DEFAULT).load(data, offset, length);
+            }
+
+            @Override
+            public Loader<List<Object>> in(io.tusk.adapt.AdaptContext context) {
+                return of(format, elementOid, delimiter, new Transformer(context.adapters(), context));
+            }
+        };
     }
 
     /** array_send: int32 ndim, int32 has-nulls, int32 element OID, (int32 size, int32 lower bound) per dimension, then elements. */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Reads array_out's text form (PostgreSQL docs 8.15.6): {@code {a,"b c",NULL,{1,2}}}, with an
- * optional {@code [lo:hi]=} prefix when a lower bound is not 1. Quoted elements have {@code "}
+ * optional {@code [lo:hi]=} prefix when a lower bound is not 1. Elements are separated by the
+ * element type's delimiter (a comma, or a semicolon for box). Quoted elements have {@code "}
  * and {@code \} escaped by a backslash; an unquoted NULL is SQL NULL. The delimiters are ASCII,
  * so parsing the bytes works in every ASCII-compatible client encoding.
  */
@@ -16,10 +17,12 @@ final class TextArrayParser {
     private final byte[] b;
     private final int end;
     private final Loader<?> element;
+    private final byte delimiter;
     private int pos;
     private byte[] scratch = new byte[32];
 
-    TextArrayParser(byte[] b, int off, int len, Loader<?> element) {
+    TextArrayParser(byte[] b, int off, int len, Loader<?> element, char delimiter) {
+        this.delimiter = (byte) delimiter;
         this.b = b;
         this.pos = off;
         this.end = off + len;
@@ -65,8 +68,8 @@ final class TextArrayParser {
             if (c == '}') {
                 return Collections.unmodifiableList(items);
             }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
+            if (c != delimiter) {
+                throw error("expected '" + (char) delimiter + "' or '}'");
             }
         }
     }
@@ -95,7 +98,7 @@ final class TextArrayParser {
 
     private Object unquoted() {
         int start = pos;
-        while (pos < end && b[pos] != ',' && b[pos] != '}') {
+        while (pos < end && b[pos] != delimiter && b[pos] != '}') {
             pos++;
         }
         int len = pos - start;

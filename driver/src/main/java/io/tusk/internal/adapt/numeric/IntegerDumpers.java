@@ -35,6 +35,10 @@ public final class IntegerDumpers {
             int8 = Dumpers.binary(BuiltinTypes.INT8, n -> Bin.of64(n.longValue()));
             numeric = Dumpers.binary(BuiltinTypes.NUMERIC, n -> NumericBinary.encode(new BigDecimal((BigInteger) n)));
         }
+        Dumper<Number> i2 = Dumpers.withQuote(int2, n -> Dumpers.quoteNumber(n.toString()));
+        Dumper<Number> i4 = Dumpers.withQuote(int4, n -> Dumpers.quoteNumber(n.toString()));
+        Dumper<Number> i8 = Dumpers.withQuote(int8, n -> Dumpers.quoteNumber(n.toString()));
+        Dumper<Number> num = Dumpers.withQuote(numeric, n -> Dumpers.quoteNumber(n.toString()));
         return new Dumper<>() {
             @Override
             public int oid() {
@@ -52,15 +56,20 @@ public final class IntegerDumpers {
             }
 
             @Override
+            public String quote(Number value) {
+                return Dumpers.quoteNumber(value.toString());
+            }
+
+            @Override
             public Dumper<Number> upgrade(Number value) {
                 if (value instanceof BigInteger big && big.bitLength() > 63) {
-                    return numeric;
+                    return num;
                 }
                 long v = value.longValue();
                 if (v == (short) v) {
-                    return int2;
+                    return i2;
                 }
-                return v == (int) v ? int4 : int8;
+                return v == (int) v ? i4 : i8;
             }
         };
     }

@@ -28,7 +28,8 @@ public final class NumericAdapters {
     }
 
     public static void register(AdaptersMap m) {
-        m.registerDumper(Boolean.class, Format.TEXT, Dumpers.<Boolean>text(BOOL, b -> b ? "t" : "f"));
+        m.registerDumper(Boolean.class, Format.TEXT, Dumpers.withQuote(Dumpers.<Boolean>text(BOOL, b -> b ? "t" : "f"),
+                b -> b ? "true" : "false"));
         m.registerDumper(Boolean.class, Format.BINARY, Dumpers.<Boolean>binary(BOOL, b -> new byte[] {(byte) (b ? 1 : 0)}));
         m.registerLoader(BOOL, Format.TEXT, (b, off, len) -> {
             if (len == 1 && (b[off] == 't' || b[off] == 'f')) {
@@ -73,10 +74,12 @@ public final class NumericAdapters {
 
         // Java's Double.toString writes NaN, Infinity and -Infinity as float8in reads them, and
         // the shortest decimal that reads back to the same double (as extra_float_digits=1 does).
-        m.registerDumper(Double.class, Format.TEXT, Dumpers.<Double>text(FLOAT8, String::valueOf));
+        m.registerDumper(Double.class, Format.TEXT, Dumpers.withQuote(Dumpers.<Double>text(FLOAT8, String::valueOf),
+                d -> Dumpers.quoteFloat(d, "float8")));
         m.registerDumper(Double.class, Format.BINARY,
                 Dumpers.<Double>binary(FLOAT8, d -> Bin.of64(Double.doubleToRawLongBits(d))));
-        m.registerDumper(Float.class, Format.TEXT, Dumpers.<Float>text(FLOAT4, String::valueOf));
+        m.registerDumper(Float.class, Format.TEXT, Dumpers.withQuote(Dumpers.<Float>text(FLOAT4, String::valueOf),
+                f -> Dumpers.quoteFloat(f, "float4")));
         m.registerDumper(Float.class, Format.BINARY,
                 Dumpers.<Float>binary(FLOAT4, f -> Bin.of32(Float.floatToRawIntBits(f))));
         m.registerLoader(FLOAT4, Format.TEXT, (b, off, len) -> {
@@ -102,7 +105,8 @@ public final class NumericAdapters {
             return Double.longBitsToDouble(Bin.int64(b, off));
         });
 
-        m.registerDumper(BigDecimal.class, Format.TEXT, Dumpers.<BigDecimal>text(NUMERIC, BigDecimal::toPlainString));
+        m.registerDumper(BigDecimal.class, Format.TEXT, Dumpers.withQuote(
+                Dumpers.<BigDecimal>text(NUMERIC, BigDecimal::toPlainString), d -> Dumpers.quoteNumber(d.toPlainString())));
         m.registerDumper(BigDecimal.class, Format.BINARY, Dumpers.<BigDecimal>binary(NUMERIC, NumericBinary::encode));
         m.registerLoader(NUMERIC, Format.TEXT, NumericLoaders.TEXT);
         m.registerLoader(NUMERIC, Format.BINARY, NumericLoaders.BINARY);

@@ -67,6 +67,17 @@ public final class TextAdapters {
             public byte[] dump(T value, AdaptContext context) {
                 return Bytea.hex(bytes.apply(value));
             }
+
+            /**
+             * {@code '\x0102'::bytea} as psycopg writes it; with standard_conforming_strings off the
+             * backslash must be doubled inside an escape string.
+             */
+            @Override
+            public String quote(T value, AdaptContext context) {
+                String hex = new String(Bytea.hex(bytes.apply(value)), java.nio.charset.StandardCharsets.US_ASCII);
+                return "off".equals(context.parameter("standard_conforming_strings"))
+                        ? " E'\\\\" + hex.substring(1) + "'::bytea" : "'" + hex + "'::bytea";
+            }
         };
     }
 }

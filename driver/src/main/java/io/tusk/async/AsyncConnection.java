@@ -1,0 +1,116 @@
+package io.tusk.async;
+
+import io.tusk.Notify;
+import io.tusk.TransactionStatus;
+import io.tusk.Xid;
+import io.tusk.rows.Row;
+import io.tusk.rows.RowFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.function.Function;
+
+/**
+ * A connection whose operations return {@link CompletionStage}s: psycopg's
+ * {@code AsyncConnection}, on the same protocol state machines as the blocking
+ * {@link io.tusk.Connection}; only the way of waiting differs (a few shared I/O threads and a
+ * selector instead of one blocked thread per connection).
+ *
+ * <pre>{@code
+ * Tusk.connectAsync("postgresql://app@localhost/app")
+ *     .thenCompose(conn -> conn.execute("SELECT %s + 1", 41)
+ *         .thenCompose(AsyncCursor::fetchone)
+ *         .whenComplete((row, e) -> conn.close()));
+ * }</pre>
+ *
+ * Commands may be issued without waiting for the previous one: they are pipelined, sent at
+ * once and answered in order. Futures complete on the connection's executor (the common
+ * fork-join pool unless one is given), never on an I/O thread. Cancelling a returned future
+ * ({@code toCompletableFuture().cancel(true)}) sends a CancelRequest for the running command.
+ * As with the blocking connection, outside autocommit the first command opens a transaction
+ * (an implicit BEGIN) that {@link #commit()} or {@link #rollback()} ends.
+ */
+public interface AsyncConnection {
+    /** Opens a connection; futures complete on {@code executor}. */
+    static CompletionStage<AsyncConnection> connect(String conninfo, Map<String, ?> parameters, Executor executor) {
+        return io.tusk.internal.async.AsyncConnectionImpl.open(conninfo, parameters, executor);
+    }
+
+    /** A cursor returning {@link Row}s. */
+    AsyncCursor<Row> cursor();
+
+    <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory);
+
+    /** Runs SQL on a new cursor (several statements allowed without parameters). */
+    CompletionStage<AsyncCursor<Row>> execute(String sql);
+
+    /** Runs a statement with {@code %s} parameters bound on the server. */
+    CompletionStage<AsyncCursor<Row>> execute(String query, Object... params);
+
+    /** Runs a statement with {@code %(name)s} parameters bound on the server. */
+    CompletionStage<AsyncCursor<Row>> execute(String query, Map<String, ?> params);
+
+    /** Commits the implicit (or open) transaction; nothing happens when none is open. */
+    CompletionStage<Void> commit();
+
+    CompletionStage<Void> rollback();
+
+    boolean autocommit();
+
+    /** Sets autocommit; only while no transaction is open, as on the blocking connection. */
+    void setAutocommit(boolean autocommit);
+
+    /**
+     * Runs {@code work} in a transaction block: BEGIN (or a SAVEPOINT when a transaction is
+     * already open), then COMMIT (RELEASE) when its stage completes normally, ROLLBACK (ROLLBACK
+     * TO SAVEPOINT) when it fails; the stage fails with the work's error after the rollback.
+     */
+    <T> CompletionStage<T> transaction(Function<AsyncConnection, CompletionStage<T>> work);
+
+    /** Begins a two-phase transaction (autocommit off, no transaction open). */
+    CompletionStage<Void> tpcBegin(Xid xid);
+
+    /** PREPARE TRANSACTION for the current two-phase transaction. */
+    CompletionStage<Void> tpcPrepare();
+
+    /** COMMIT PREPARED after tpcPrepare, a one-phase COMMIT before it. */
+    CompletionStage<Void> tpcCommit();
+
+    CompletionStage<Void> tpcRollback();
+
+    /** Commits a prepared transaction by its id (recovery). */
+    CompletionStage<Void> tpcCommit(Xid xid);
+
+    CompletionStage<Void> tpcRollback(Xid xid);
+
+    /** The prepared transactions of the server, oldest first. */
+    CompletionStage<List<Xid>> tpcRecover();
+
+    /**
+     * Notifications received after {@code LISTEN}, as a publisher: each subscriber has a bounded
+     * buffer (1,024) filled as it requests; a subscriber that falls further behind loses the
+     * notifications it did not ask for in time, so a slow one never makes the driver buffer
+     * without bound. Completes when the connection closes.
+     */
+    Flow.Publisher<Notify> notifies();
+
+    /** Asks the server to cancel the running command (a CancelRequest on a new connection). */
+    CompletionStage<Void> cancel();
+
+    /** Closes after the commands in flight were sent (they fail if not answered yet). */
+    CompletionStage<Void> close();
+
+    TransactionStatus transactionStatus();
+
+    boolean isClosed();
+
+    boolean isBroken();
+
+    /** A parameter the server reported (server_version, TimeZone...), or null. */
+    String parameterStatus(String name);
+
+    /** The process id of the server backend. */
+    int backendPid();
+}

@@ -1,0 +1,50 @@
+package io.tusk.async;
+
+import io.tusk.Column;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A client-side cursor of an {@link AsyncConnection}: psycopg's {@code AsyncCursor}. Running a
+ * statement returns a stage; its whole result is read into memory before the stage completes,
+ * so the fetch methods complete at once.
+ *
+ * <pre>{@code
+ * conn.cursor().execute("SELECT id, name FROM users WHERE id = %s", 42)
+ *     .thenCompose(AsyncCursor::fetchall)
+ *     .thenAccept(rows -> rows.forEach(System.out::println));
+ * }</pre>
+ *
+ * @param <R> the type of rows, as its row factory makes them
+ */
+public interface AsyncCursor<R> {
+    CompletionStage<AsyncCursor<R>> execute(String sql);
+
+    CompletionStage<AsyncCursor<R>> execute(String query, Object... params);
+
+    CompletionStage<AsyncCursor<R>> execute(String query, Map<String, ?> params);
+
+    /**
+     * Runs a statement once per parameter set, all pipelined (sent without waiting for each
+     * answer); {@link #rowcount()} is the total. The first failure fails the stage.
+     */
+    CompletionStage<AsyncCursor<R>> executemany(String query, Iterable<?> paramsSeq);
+
+    CompletionStage<R> fetchone();
+
+    CompletionStage<List<R>> fetchmany(int size);
+
+    CompletionStage<List<R>> fetchall();
+
+    /** Moves to the next result of a multi-statement query; false when there is none. */
+    boolean nextset();
+
+    /** The columns of the current result, or null when it returns none. */
+    List<Column> description();
+
+    long rowcount();
+
+    /** The command tag of the current result ({@code INSERT 0 1}). */
+    String statusmessage();
+}

@@ -1,0 +1,297 @@
+package io.tusk.internal.async;
+
+import io.tusk.Notify;
+import io.tusk.TransactionStatus;
+import io.tusk.Xid;
+import io.tusk.adapt.AdaptersMap;
+import io.tusk.async.AsyncConnection;
+import io.tusk.async.AsyncCursor;
+import io.tusk.conninfo.ConnectionSettings;
+import io.tusk.conninfo.Conninfo;
+import io.tusk.conninfo.Environment;
+import io.tusk.errors.ProgrammingException;
+import io.tusk.internal.adapt.BuiltinAdapters;
+import io.tusk.internal.connection.Connections;
+import io.tusk.internal.connection.QueryExchange;
+import io.tusk.internal.connection.QueryResult;
+import io.tusk.internal.protocol.frontend.FrontendMessage;
+import io.tusk.internal.protocol.frontend.Query;
+import io.tusk.rows.RowFactories;
+import io.tusk.rows.Row;
+import io.tusk.rows.RowFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The asynchronous connection: commands become exchanges submitted to an {@link AsyncSession},
+ * their futures are completed again on the user's executor, and a cancelled future sends a
+ * CancelRequest ({@link CancelSender}). Two-phase commit is in {@link AsyncTwoPhase}.
+ */
+public final class AsyncConnectionImpl implements AsyncConnection {
+    static final int NOTIFY_BUFFER = 1024;
+
+    private final AsyncSession session;
+    private final Executor executor;
+    private final SubmissionPublisher<Notify> notifications;
+    private final AdaptersMap adapters;
+    private final java.net.SocketAddress cancelAddress;
+    private final AsyncTwoPhase twoPhase = new AsyncTwoPhase(this);
+    private final AtomicInteger savepoints = new AtomicInteger();
+    private volatile boolean autocommit;
+
+    private AsyncConnectionImpl(AsyncSession session, Executor executor, SubmissionPublisher<Notify> notifications,
+            java.net.SocketAddress cancelAddress) {
+        this.session = session;
+        this.executor = executor;
+        this.notifications = notifications;
+        this.cancelAddress = cancelAddress;
+        BuiltinAdapters.ensureRegistered();
+        this.adapters = AdaptersMap.global().child();
+    }
+
+    /** Resolves the connection string as {@code Tusk.connect} does and opens the session without blocking. */
+    public static CompletionStage<AsyncConnection> open(String conninfo, Map<String, ?> parameters, Executor executor) {
+        Executor ex = executor == null ? ForkJoinPool.commonPool() : executor;
+        ConnectionSettings settings;
+        try {
+            settings = Conninfo.parse(conninfo == null ? "" : conninfo).merge(parameters == null ? Map.of() : parameters)
+                    .resolve(Environment.system());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        for (String w : settings.warnings()) {
+            System.getLogger("io.tusk").log(System.Logger.Level.WARNING, w);
+        }
+        SubmissionPublisher<Notify> publisher = new SubmissionPublisher<>(ex, NOTIFY_BUFFER);
+        EventLoop loop = EventLoopGroup.shared().next();
+        AsyncConnector connector = new AsyncConnector(Connections.spec(settings), loop, ex, () -> publisher);
+        CompletableFuture<AsyncConnection> out = new CompletableFuture<>();
+        connector.open().whenComplete((s, e) -> ex.execute(() -> {
+            if (e != null) {
+                publisher.close();
+                out.completeExceptionally(unwrap(e));
+            } else {
+                out.complete(new AsyncConnectionImpl(s, ex, publisher, s.remoteAddress()));
+            }
+        }));
+        return out;
+    }
+
+    static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    AsyncSession session() {
+        return session;
+    }
+
+    AdaptersMap adapters() {
+        return adapters;
+    }
+
+    /**
+     * The user's view of a session future: completed on the executor; cancelling it while the
+     * command is still in flight sends a CancelRequest (the server then fails the command with
+     * 57014 and the session stays in step, so the connection remains usable).
+     */
+    <T> CompletableFuture<T> deliver(CompletableFuture<T> f) {
+        CompletableFuture<T> user = new CompletableFuture<>();
+        f.whenComplete((r, e) -> executor.execute(() -> {
+            if (e != null) {
+                user.completeExceptionally(unwrap(e));
+            } else {
+                user.complete(r);
+            }
+        }));
+        user.whenComplete((r, e) -> {
+            if (user.isCancelled() && !f.isDone()) {
+                cancel();
+            }
+        });
+        return user;
+    }
+
+    /** Runs SQL with the simple-query protocol, as it is (no implicit BEGIN); {@code after} is the status it leaves. */
+    CompletableFuture<List<QueryResult>> run(String sql, TransactionStatus after) {
+        return session.submit(st -> new AsyncSession.Planned<>(
+                new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1), after));
+    }
+
+    /** The BEGIN to send in front of a command, or null: outside autocommit when no transaction is open. */
+    String beginFor(TransactionStatus expected) {
+        return !autocommit && expected == TransactionStatus.IDLE ? "BEGIN" : null;
+    }
+
+    @Override
+    public AsyncCursor<Row> cursor() {
+        return cursor(RowFactories.rows());
+    }
+
+    @Override
+    public <R> AsyncCursor<R> cursor(RowFactory<R> rowFactory) {
+        return new AsyncCursorImpl<>(this, rowFactory);
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<Row>> execute(String sql) {
+        return cursor().execute(sql);
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<Row>> execute(String query, Object... params) {
+        return cursor().execute(query, params);
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<Row>> execute(String query, Map<String, ?> params) {
+        return cursor().execute(query, params);
+    }
+
+    @Override
+    public CompletionStage<Void> commit() {
+        return endTransaction("COMMIT", "commit()");
+    }
+
+    @Override
+    public CompletionStage<Void> rollback() {
+        return endTransaction("ROLLBACK", "rollback()");
+    }
+
+    private CompletionStage<Void> endTransaction(String sql, String method) {
+        if (twoPhase.active()) {
+            return CompletableFuture.failedFuture(new ProgrammingException(method + " cannot be used during a two-phase transaction: "
+                    + "use tpcCommit() or tpcRollback()"));
+        }
+        // Decided on the loop, in order: nothing is sent when no transaction will be open then.
+        return deliver(session.submit(st -> new AsyncSession.Planned<>(st == TransactionStatus.IDLE ? null
+                : new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1), TransactionStatus.IDLE))).thenApply(r -> null);
+    }
+
+    @Override
+    public boolean autocommit() {
+        return autocommit;
+    }
+
+    @Override
+    public void setAutocommit(boolean value) {
+        TransactionStatus st = session.transactionStatus();
+        if (st != TransactionStatus.IDLE && st != TransactionStatus.UNKNOWN) {
+            throw new ProgrammingException("can't change autocommit now: the connection is in transaction status " + st
+                    + "; commit() or rollback() first");
+        }
+        autocommit = value;
+    }
+
+    @Override
+    public <T> CompletionStage<T> transaction(Function<AsyncConnection, CompletionStage<T>> work) {
+        return new AsyncTransaction(this, savepoints).run(work);
+    }
+
+    @Override
+    public CompletionStage<Void> tpcBegin(Xid xid) {
+        return twoPhase.begin(xid);
+    }
+
+    @Override
+    public CompletionStage<Void> tpcPrepare() {
+        return twoPhase.prepare();
+    }
+
+    @Override
+    public CompletionStage<Void> tpcCommit() {
+        return twoPhase.finish(true);
+    }
+
+    @Override
+    public CompletionStage<Void> tpcRollback() {
+        return twoPhase.finish(false);
+    }
+
+    @Override
+    public CompletionStage<Void> tpcCommit(Xid xid) {
+        return twoPhase.finish(xid, true);
+    }
+
+    @Override
+    public CompletionStage<Void> tpcRollback(Xid xid) {
+        return twoPhase.finish(xid, false);
+    }
+
+    @Override
+    public CompletionStage<List<Xid>> tpcRecover() {
+        return twoPhase.recover();
+    }
+
+    @Override
+    public Flow.Publisher<Notify> notifies() {
+        return notifications;
+    }
+
+    @Override
+    public CompletionStage<Void> cancel() {
+        if (session.keyData() == null || session.isClosed() || session.isBroken()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> f = CancelSender.send(session.loop(), cancelAddress, session.keyData());
+        CompletableFuture<Void> user = new CompletableFuture<>();
+        f.whenComplete((r, e) -> executor.execute(() -> {
+            if (e != null) {
+                user.completeExceptionally(unwrap(e));
+            } else {
+                user.complete(null);
+            }
+        }));
+        return user;
+    }
+
+    @Override
+    public CompletionStage<Void> close() {
+        CompletableFuture<Void> user = new CompletableFuture<>();
+        session.close().whenComplete((r, e) -> executor.execute(() -> {
+            notifications.close();
+            user.complete(null);
+        }));
+        return user;
+    }
+
+    @Override
+    public TransactionStatus transactionStatus() {
+        return session.transactionStatus();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return session.isClosed();
+    }
+
+    @Override
+    public boolean isBroken() {
+        return session.isBroken();
+    }
+
+    @Override
+    public String parameterStatus(String name) {
+        return session.parameters().get(name);
+    }
+
+    @Override
+    public int backendPid() {
+        return session.keyData() == null ? 0 : session.keyData().processId();
+    }
+
+    Executor executor() {
+        return executor;
+    }
+}

@@ -1,0 +1,140 @@
+package io.tusk.internal.async;
+
+import io.tusk.Notify;
+import io.tusk.errors.DatabaseException;
+import io.tusk.errors.NotSupportedException;
+import io.tusk.errors.OperationalException;
+import io.tusk.errors.TuskException;
+import io.tusk.internal.connection.ConnectSpec;
+import io.tusk.internal.net.TlsSettings;
+import io.tusk.internal.net.TlsUpgrade;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Opens an asynchronous session as the blocking {@code Connector} does: each host in turn (each
+ * of its addresses in turn), TLS as sslmode says, with libpq's fallbacks for allow and prefer.
+ * Name resolution and reading certificate files block, so they run on the executor, never on
+ * an I/O thread; the attempts themselves run on the event loop.
+ */
+public final class AsyncConnector {
+    private final ConnectSpec spec;
+    private final EventLoop loop;
+    private final Executor executor;
+    private final Supplier<SubmissionPublisher<Notify>> notifications;
+
+    public AsyncConnector(ConnectSpec spec, EventLoop loop, Executor executor, Supplier<SubmissionPublisher<Notify>> notifications) {
+        this.spec = spec;
+        this.loop = loop;
+        this.executor = executor;
+        this.notifications = notifications;
+    }
+
+    private record Target(ConnectSpec.HostAttempt host, InetSocketAddress address) {
+    }
+
+    public CompletableFuture<AsyncSession> open() {
+        String tsa = spec.targetSessionAttrs();
+        if (tsa != null && !tsa.equals("any")) {
+            return CompletableFuture.failedFuture(new NotSupportedException("target_session_attrs=" + tsa
+                    + " is not supported by the asynchronous connection yet: use the blocking Tusk.connect, or leave it at any"));
+        }
+        List<String> failures = new ArrayList<>();
+        return CompletableFuture.supplyAsync(() -> resolve(failures), executor)
+                .thenCompose(targets -> {
+                    SSLContext ctx;
+                    try {
+                        ctx = spec.tls().mode() == TlsSettings.Mode.DISABLE ? null : TlsUpgrade.context(spec.tls());
+                    } catch (IOException e) {
+                        return CompletableFuture.failedFuture(new OperationalException(e.getMessage(), e));
+                    }
+                    return attemptFrom(targets, 0, ctx, failures, null);
+                });
+    }
+
+    private List<Target> resolve(List<String> failures) {
+        List<Target> out = new ArrayList<>();
+        for (ConnectSpec.HostAttempt h : spec.hosts()) {
+            if (h.isUnixSocket()) {
+                out.add(new Target(h, null));
+                continue;
+            }
+            try {
+                for (InetAddress a : InetAddress.getAllByName(h.hostaddr() != null ? h.hostaddr() : h.host())) {
+                    out.add(new Target(h, new InetSocketAddress(a, h.port())));
+                }
+            } catch (UnknownHostException e) {
+                failures.add("could not translate host name \"" + h.host() + "\" to address: unknown host");
+            }
+        }
+        return out;
+    }
+
+    private CompletableFuture<AsyncSession> attemptFrom(List<Target> targets, int i, SSLContext ctx, List<String> failures,
+            Throwable last) {
+        if (i >= targets.size()) {
+            return CompletableFuture.failedFuture(failure(failures, last));
+        }
+        Target t = targets.get(i);
+        return attempt(t, ctx).handle((s, e) -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(s);
+            }
+            Throwable cause = unwrap(e);
+            failures.add(SessionOpener.describe(t.host(), t.address()) + " failed: " + cause.getMessage());
+            return attemptFrom(targets, i + 1, ctx, failures, cause);
+        }).thenCompose(f -> f);
+    }
+
+    /** One address, with sslmode's allow/prefer fallback on the same address. */
+    private CompletableFuture<AsyncSession> attempt(Target t, SSLContext ctx) {
+        TlsSettings.Mode mode = spec.tls().mode();
+        if (t.host().isUnixSocket() || mode == TlsSettings.Mode.DISABLE) {
+            return start(t, false, ctx);
+        }
+        if (mode == TlsSettings.Mode.ALLOW) {
+            return start(t, false, ctx).exceptionallyCompose(e -> unwrap(e) instanceof DatabaseException d && !"28P01".equals(d.sqlstate())
+                    ? start(t, true, ctx) : CompletableFuture.failedFuture(e));
+        }
+        if (mode == TlsSettings.Mode.PREFER) {
+            return start(t, true, ctx).exceptionallyCompose(e -> {
+                Throwable c = unwrap(e);
+                boolean retry = c instanceof SessionOpener.TlsRefused
+                        || c instanceof DatabaseException d && !"28P01".equals(d.sqlstate());
+                return retry ? start(t, false, ctx) : CompletableFuture.failedFuture(e);
+            });
+        }
+        return start(t, true, ctx);
+    }
+
+    private CompletableFuture<AsyncSession> start(Target t, boolean tls, SSLContext ctx) {
+        return SessionOpener.open(spec, t.host(), t.address(), tls, ctx, loop, notifications.get());
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static TuskException failure(List<String> failures, Throwable last) {
+        if (failures.size() == 1 && last instanceof DatabaseException d) {
+            return d; // the server's own error, with its SQLSTATE
+        }
+        String message = failures.isEmpty() ? "no host to connect to"
+                : failures.size() == 1 ? "connection to " + failures.get(0)
+                : "could not connect to any host:\n  - connection to " + String.join("\n  - connection to ", failures);
+        return new OperationalException(message, last);
+    }
+}

@@ -1,0 +1,286 @@
+package io.tusk.internal.async;
+
+import io.tusk.Column;
+import io.tusk.TransactionStatus;
+import io.tusk.adapt.AdaptersMap;
+import io.tusk.adapt.Loader;
+import io.tusk.async.AsyncCursor;
+import io.tusk.errors.ProgrammingException;
+import io.tusk.internal.adapt.Transformer;
+import io.tusk.internal.connection.Exchange;
+import io.tusk.internal.connection.QueryExchange;
+import io.tusk.internal.connection.QueryResult;
+import io.tusk.internal.cursor.Columns;
+import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.cursor.StatementExchange;
+import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.frontend.FrontendMessage;
+import io.tusk.internal.protocol.frontend.Query;
+import io.tusk.internal.query.ParsedQuery;
+import io.tusk.internal.query.QueryParser;
+import io.tusk.rows.RowFactory;
+import io.tusk.rows.RowMaker;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The asynchronous client-side cursor: the statement's exchange is the blocking cursor's
+ * (a simple Query, or {@link ExtendedQuery}'s Parse/Bind/Describe/Execute with its Sync, after
+ * an implicit BEGIN when one is due); rows are loaded when fetched, as {@code CursorImpl} does.
+ * Not meant for concurrent use by several threads (like psycopg's cursors).
+ */
+final class AsyncCursorImpl<R> implements AsyncCursor<R> {
+    private static final Object[] NO_PARAMS = new Object[0];
+
+    private final AsyncConnectionImpl conn;
+    private final RowFactory<R> rowFactory;
+    private final AdaptersMap adapters;
+    private Transformer transformer;
+    private List<QueryResult> results = List.of();
+    private int index = -1;
+    private QueryResult current;
+    private List<Column> columns;
+    private Loader<?>[] loaders;
+    private RowMaker<R> maker;
+    private int position;
+    private long batchRowcount = -1;
+
+    AsyncCursorImpl(AsyncConnectionImpl conn, RowFactory<R> rowFactory) {
+        this.conn = conn;
+        this.rowFactory = rowFactory;
+        this.adapters = conn.adapters().child();
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<R>> execute(String sql) {
+        return execute(sql, NO_PARAMS);
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<R>> execute(String query, Object... params) {
+        if (params == null || params.length == 0) {
+            return apply(simple(query), -1);
+        }
+        return bound(query, params, null);
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<R>> execute(String query, Map<String, ?> params) {
+        if (params == null || params.isEmpty()) {
+            return apply(simple(query), -1);
+        }
+        return bound(query, null, params);
+    }
+
+    private CompletableFuture<List<QueryResult>> simple(String sql) {
+        transformer = new Transformer(adapters, conn.session().charset());
+        return conn.session().submit(st -> {
+            String begin = conn.beginFor(st);
+            if (begin == null) {
+                return new AsyncSession.Planned<>(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1), null);
+            }
+            Exchange<List<QueryResult>> x = new DropFirst(new QueryExchange(List.of(new Query(begin), new Query(sql)), 2));
+            return new AsyncSession.Planned<>(x, TransactionStatus.INTRANS);
+        });
+    }
+
+    private CompletionStage<AsyncCursor<R>> bound(String query, Object[] positional, Map<String, ?> named) {
+        transformer = new Transformer(adapters, conn.session().charset());
+        CompletableFuture<List<QueryResult>> f;
+        try {
+            f = extended(query, positional != null ? positional : null, named, transformer);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // a parameter error: nothing was sent
+        }
+        return apply(f, -1);
+    }
+
+    /** One statement with parameters bound on the server; the values are dumped here, before anything is sent. */
+    private CompletableFuture<List<QueryResult>> extended(String query, Object[] positional, Map<String, ?> named, Transformer tx) {
+        ParsedQuery q = QueryParser.parse(query);
+        Object[] values = positional != null ? q.order(positional) : q.order(named);
+        Transformer.Params params = tx.dump(values, q.formats());
+        String sql = q.postgresQuery();
+        return conn.session().submit(st -> {
+            String begin = conn.beginFor(st);
+            StatementExchange x = new StatementExchange(begin, ExtendedQuery.plan(sql, params, false, false, null, adapters));
+            return new AsyncSession.Planned<>(x, begin != null ? TransactionStatus.INTRANS : null);
+        });
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<R>> executemany(String query, Iterable<?> paramsSeq) {
+        transformer = new Transformer(adapters, conn.session().charset());
+        List<CompletableFuture<List<QueryResult>>> all = new ArrayList<>();
+        try {
+            Iterator<?> it = paramsSeq.iterator();
+            while (it.hasNext()) {
+                Object p = it.next();
+                if (p instanceof Map<?, ?> m) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, ?> named = (Map<String, ?>) m;
+                    all.add(extended(query, null, named, transformer));
+                } else if (p instanceof Object[] a) {
+                    all.add(extended(query, a, null, transformer));
+                } else if (p instanceof List<?> l) {
+                    all.add(extended(query, l.toArray(), null, transformer));
+                } else {
+                    throw new ProgrammingException("executemany() takes parameter sets as Object[], List or Map, not "
+                            + (p == null ? "null" : p.getClass().getName()));
+                }
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        // Every statement is already sent: pipelined, each with its own Sync.
+        CompletableFuture<List<QueryResult>> total = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+                .thenApply(v -> List.<QueryResult>of());
+        long[] count = new long[1];
+        return apply(total.thenApply(v -> {
+            for (CompletableFuture<List<QueryResult>> f : all) {
+                for (QueryResult r : f.join()) {
+                    count[0] += Math.max(0, r.rowCount());
+                }
+            }
+            return v;
+        }), -2).thenApply(c -> {
+            batchRowcount = count[0];
+            return c;
+        });
+    }
+
+    private CompletionStage<AsyncCursor<R>> apply(CompletableFuture<List<QueryResult>> f, long batch) {
+        CompletableFuture<List<QueryResult>> delivered = conn.deliver(f);
+        CompletableFuture<AsyncCursor<R>> out = delivered.thenApply(results -> {
+            this.results = results;
+            this.index = -1;
+            this.batchRowcount = batch == -2 ? 0 : -1;
+            if (!nextset()) {
+                current = null;
+                columns = null;
+            }
+            return this;
+        });
+        // Cancelling the stage the user holds cancels the command (a CancelRequest, see deliver()).
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) {
+                delivered.cancel(true);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public boolean nextset() {
+        if (index + 1 >= results.size()) {
+            return false;
+        }
+        current = results.get(++index);
+        position = 0;
+        if (current.description() == null) {
+            columns = null;
+            loaders = null;
+            maker = null;
+        } else {
+            columns = Columns.describe(current.description());
+            loaders = transformer.loaders(current.description());
+            maker = rowFactory.makerFor(columns);
+        }
+        return true;
+    }
+
+    @Override
+    public CompletionStage<R> fetchone() {
+        try {
+            checkRows();
+            return CompletableFuture.completedFuture(position < current.rows().size() ? row(position++) : null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<List<R>> fetchmany(int size) {
+        try {
+            checkRows();
+            int n = Math.max(0, Math.min(size, current.rows().size() - position));
+            List<R> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(row(position++));
+            }
+            return CompletableFuture.completedFuture(out);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<List<R>> fetchall() {
+        return fetchmany(Integer.MAX_VALUE);
+    }
+
+    private void checkRows() {
+        if (current == null || current.description() == null) {
+            throw new ProgrammingException("the last operation didn't produce rows: execute a query that returns rows first");
+        }
+    }
+
+    private R row(int i) {
+        DataRow data = current.rows().get(i);
+        Object[] values = new Object[loaders.length];
+        byte[] buf = data.buffer();
+        for (int c = 0; c < values.length; c++) {
+            if (!data.isNull(c)) {
+                values[c] = loaders[c].load(buf, data.offset(c), data.length(c));
+            }
+        }
+        return maker.make(values);
+    }
+
+    @Override
+    public List<Column> description() {
+        return columns;
+    }
+
+    @Override
+    public long rowcount() {
+        if (batchRowcount >= 0) {
+            return batchRowcount;
+        }
+        return current == null ? -1 : current.rowCount();
+    }
+
+    @Override
+    public String statusmessage() {
+        return current == null ? null : current.statusMessage();
+    }
+
+    /** The answer of BEGIN + statement, without BEGIN's own (empty) result. */
+    private static final class DropFirst implements Exchange<List<QueryResult>> {
+        private final QueryExchange inner;
+
+        DropFirst(QueryExchange inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void start(io.tusk.internal.protocol.WriteBuffer out) {
+            inner.start(out);
+        }
+
+        @Override
+        public boolean handle(io.tusk.internal.protocol.backend.BackendMessage m, io.tusk.internal.protocol.WriteBuffer out) {
+            return inner.handle(m, out);
+        }
+
+        @Override
+        public List<QueryResult> result() {
+            List<QueryResult> all = inner.result();
+            return all.isEmpty() ? all : all.subList(1, all.size());
+        }
+    }
+}

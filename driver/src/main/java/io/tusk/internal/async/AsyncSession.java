@@ -1,0 +1,369 @@
+package io.tusk.internal.async;
+
+import io.tusk.Notify;
+import io.tusk.TransactionStatus;
+import io.tusk.errors.DatabaseException;
+import io.tusk.errors.Diagnostic;
+import io.tusk.errors.InterfaceException;
+import io.tusk.errors.OperationalException;
+import io.tusk.internal.connection.Encodings;
+import io.tusk.internal.connection.Exchange;
+import io.tusk.internal.connection.ServerErrors;
+import io.tusk.internal.protocol.MessageFramer;
+import io.tusk.internal.protocol.WriteBuffer;
+import io.tusk.internal.protocol.backend.BackendKeyData;
+import io.tusk.internal.protocol.backend.BackendMessage;
+import io.tusk.internal.protocol.backend.ErrorResponse;
+import io.tusk.internal.protocol.backend.NotificationResponse;
+import io.tusk.internal.protocol.backend.ParameterStatus;
+import io.tusk.internal.protocol.backend.ReadyForQuery;
+import io.tusk.internal.protocol.frontend.Terminate;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.function.Function;
+
+/**
+ * The asynchronous session: the same {@link Exchange} state machines as the blocking
+ * {@code Session}, driven by the bytes an {@link EventLoop} reads instead of by a thread that
+ * waits (psycopg's "one protocol, two ways to wait").
+ *
+ * <p>Exchanges are pipelined: each one's request is written as soon as it is submitted, and
+ * the server's replies are routed, in order, to the oldest exchange not yet done (every
+ * exchange ends with its own Sync or Query, so its answers end with its own ReadyForQuery:
+ * protocol "Pipelining"). Asynchronous messages (notices, notifications, parameter statuses)
+ * are taken out of the stream first, as the blocking session does.
+ *
+ * <p>All state is touched on the loop thread only; the volatile fields are read by others.
+ */
+public final class AsyncSession {
+    /** An exchange to send, made on the loop when it is its turn: it may depend on the transaction status. */
+    public record Planned<T>(Exchange<T> exchange, TransactionStatus after) {
+    }
+
+    private static final System.Logger LOG = System.getLogger("io.tusk.async");
+
+    private final EventLoop loop;
+    private final MessageFramer framer = new MessageFramer();
+    private final WriteBuffer out = new WriteBuffer();
+    private final ArrayDeque<Op<?>> inFlight = new ArrayDeque<>();
+    private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    private final SubmissionPublisher<Notify> notifications;
+    private NioPipe pipe;
+    private java.net.SocketAddress remote;
+    private boolean started;
+    private String describe = "the server";
+    /** The status the last queued exchange will leave, while exchanges are in flight. */
+    private TransactionStatus predicted = TransactionStatus.IDLE;
+    private volatile TransactionStatus status = TransactionStatus.IDLE;
+    private volatile BackendKeyData keyData;
+    private volatile boolean broken;
+    private volatile boolean closed;
+    private volatile Charset charset = StandardCharsets.UTF_8;
+    private java.util.function.Consumer<Diagnostic> noticeHandler = d -> { };
+
+    private static final class Op<T> {
+        final Exchange<T> exchange;
+        final CompletableFuture<T> future;
+
+        Op(Exchange<T> exchange, CompletableFuture<T> future) {
+            this.exchange = exchange;
+            this.future = future;
+        }
+
+        void finish() {
+            try {
+                future.complete(exchange.result());
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        }
+    }
+
+    AsyncSession(EventLoop loop, SubmissionPublisher<Notify> notifications) {
+        this.loop = loop;
+        this.notifications = notifications;
+    }
+
+    void attach(NioPipe pipe, String describe, java.net.SocketAddress remote) {
+        this.pipe = pipe;
+        this.describe = describe;
+        this.remote = remote;
+    }
+
+    /** Where the session is connected (for the CancelRequest's own connection). */
+    public java.net.SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Queues an exchange: {@code plan} runs on the loop with the status the session will be in
+     * when the exchange's request reaches the server, so an implicit BEGIN is decided in order.
+     * The future completes on the loop thread.
+     */
+    public <T> CompletableFuture<T> submit(Function<TransactionStatus, Planned<T>> plan) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (closed || broken) {
+                f.completeExceptionally(unusable());
+                return;
+            }
+            Planned<T> p;
+            try {
+                p = plan.apply(expected());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+                return;
+            }
+            if (p.exchange() == null) {
+                f.complete(null); // nothing to send (COMMIT with no transaction open)
+                return;
+            }
+            send(p.exchange(), f);
+            if (!f.isDone()) {
+                if (p.after() != null) {
+                    predicted = p.after();
+                }
+            }
+        });
+        return f;
+    }
+
+    private TransactionStatus expected() {
+        return inFlight.isEmpty() ? status : predicted;
+    }
+
+    /** Writes an exchange's request and puts it in flight (on the loop). */
+    <T> void send(Exchange<T> x, CompletableFuture<T> f) {
+        out.clear();
+        out.charset(charset);
+        try {
+            x.start(out);
+        } catch (RuntimeException e) {
+            out.clear();
+            f.completeExceptionally(e); // a value that cannot be encoded: nothing was sent
+            return;
+        }
+        if (inFlight.isEmpty()) {
+            predicted = status;
+        }
+        inFlight.add(new Op<>(x, f));
+        status = TransactionStatus.ACTIVE;
+        write();
+    }
+
+    private void write() {
+        if (out.size() == 0) {
+            return;
+        }
+        try {
+            pipe.send(out.array(), 0, out.size());
+        } catch (IOException e) {
+            lost(e);
+        } finally {
+            out.clear();
+        }
+    }
+
+    /** Plaintext from the server: cut into messages and dispatched. */
+    void data(ByteBuffer plain) {
+        while (plain.hasRemaining()) {
+            int n = Math.min(plain.remaining(), Math.max(framer.writableLength(), 8192));
+            byte[] dst = framer.writableArray(n);
+            plain.get(dst, framer.writeOffset(), n);
+            framer.written(n);
+        }
+        BackendMessage m;
+        while (!closed && (m = framer.next()) != null) {
+            dispatch(m);
+        }
+    }
+
+    private void dispatch(BackendMessage m) {
+        if (m instanceof ErrorResponse e && e.notice()) {
+            try {
+                noticeHandler.accept(e.diagnostic());
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.WARNING, "notice handler failed", ex);
+            }
+            return;
+        }
+        if (m instanceof ParameterStatus p) {
+            parameters.put(p.name(), p.value());
+            if (p.name().equals("client_encoding")) {
+                charset = Encodings.charsetOf(p.value());
+                framer.charset(charset);
+            }
+            return;
+        }
+        if (m instanceof NotificationResponse n) {
+            // Bounded per subscriber: a slow subscriber loses the oldest it has not asked for,
+            // as the blocking session's bounded queue does; reading the socket never stops for it.
+            notifications.offer(new Notify(n.channel(), n.payload(), n.processId()), null);
+            return;
+        }
+        if (m instanceof BackendKeyData k) {
+            keyData = k;
+        }
+        Op<?> op = inFlight.peek();
+        if (op == null) {
+            if (m instanceof ErrorResponse e) {
+                // A FATAL error while idle (the backend was terminated): the stream ends after it.
+                lost(ServerErrors.of(e.diagnostic()));
+                return;
+            }
+            lost(new io.tusk.internal.protocol.ProtocolViolation("unexpected " + m.getClass().getSimpleName()
+                    + " while no command runs"));
+            return;
+        }
+        out.clear();
+        boolean done;
+        try {
+            done = op.exchange.handle(m, out);
+        } catch (RuntimeException e) {
+            lost(e); // a protocol violation: the stream is out of step
+            return;
+        }
+        write();
+        if (m instanceof ErrorResponse e && ServerErrors.endsSession(e.diagnostic())) {
+            broken = true;
+        }
+        if (done) {
+            inFlight.poll();
+            if (m instanceof ReadyForQuery r) {
+                status = inFlight.isEmpty() ? toStatus(r) : TransactionStatus.ACTIVE;
+                if (inFlight.isEmpty()) {
+                    predicted = status;
+                }
+            }
+            op.finish();
+            if (broken) {
+                lost(new IOException("the server ended the session"));
+            }
+        }
+    }
+
+    /** The connection is gone: every exchange in flight fails, the socket is closed. */
+    void lost(Throwable cause) {
+        boolean wasClosed = closed;
+        broken = true;
+        pipe.close();
+        RuntimeException e;
+        if (cause instanceof DatabaseException d) {
+            e = d;
+        } else if (wasClosed) {
+            e = new InterfaceException("the connection is closed");
+        } else if (cause instanceof RuntimeException r && !(cause instanceof java.io.UncheckedIOException)) {
+            e = new OperationalException("the connection to " + describe + " failed: " + r.getMessage(), r);
+        } else {
+            e = new OperationalException("the connection to " + describe + " was lost: "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+        }
+        Op<?> op;
+        while ((op = inFlight.poll()) != null) {
+            op.future.completeExceptionally(e);
+        }
+        if (started) {
+            notifications.close();
+        }
+    }
+
+    /** Says goodbye (Terminate) after what is in flight, then closes; the future completes when it is closed. */
+    public CompletableFuture<Void> close() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            if (closed) {
+                done.complete(null);
+                return;
+            }
+            closed = true;
+            if (!broken) {
+                out.clear();
+                Terminate.INSTANCE.encode(out);
+                write();
+            }
+            pipe.close();
+            Op<?> op;
+            while ((op = inFlight.poll()) != null) {
+                op.future.completeExceptionally(new InterfaceException("the connection was closed before the command finished"));
+            }
+            notifications.close();
+            done.complete(null);
+        });
+        return done;
+    }
+
+    /** Stops or resumes reading the socket (back-pressure from a slow consumer); on the loop. */
+    public void pauseReading(boolean pause) {
+        loop.execute(() -> pipe.pauseReading(pause));
+    }
+
+    private RuntimeException unusable() {
+        if (closed) {
+            return new InterfaceException("the connection is closed");
+        }
+        return new OperationalException("the connection is broken: the server or the network ended it; open a new one");
+    }
+
+    void started(BackendKeyData key, ReadyForQuery ready) {
+        if (key != null) {
+            keyData = key;
+        }
+        status = toStatus(ready);
+        predicted = status;
+        started = true;
+    }
+
+    public void noticeHandler(java.util.function.Consumer<Diagnostic> h) {
+        noticeHandler = h;
+    }
+
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
+    public BackendKeyData keyData() {
+        return keyData;
+    }
+
+    public TransactionStatus transactionStatus() {
+        return closed || broken ? TransactionStatus.UNKNOWN : status;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public boolean isBroken() {
+        return broken;
+    }
+
+    public String describe() {
+        return describe;
+    }
+
+    static TransactionStatus toStatus(ReadyForQuery r) {
+        if (r == null) {
+            return TransactionStatus.IDLE;
+        }
+        return switch (r) {
+            case IDLE -> TransactionStatus.IDLE;
+            case IN_TRANSACTION -> TransactionStatus.INTRANS;
+            case IN_ERROR -> TransactionStatus.INERROR;
+        };
+    }
+}

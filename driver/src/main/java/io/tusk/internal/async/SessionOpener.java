@@ -1,0 +1,255 @@
+package io.tusk.internal.async;
+
+import io.tusk.Notify;
+import io.tusk.internal.connection.Authenticator;
+import io.tusk.internal.connection.ConnectSpec;
+import io.tusk.internal.connection.StartupExchange;
+import io.tusk.internal.net.TlsSettings;
+import io.tusk.internal.net.Transport;
+import io.tusk.internal.protocol.WriteBuffer;
+import io.tusk.internal.protocol.frontend.SslRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SubmissionPublisher;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * One connection attempt on one address, without blocking: connect, the TLS request and
+ * handshake as sslmode says (protocol "SSL Session Encryption", or direct TLS with ALPN
+ * "postgresql"), then the same {@link StartupExchange} and {@link Authenticator} as the
+ * blocking connector, driven by the event loop. Completes with a ready {@link AsyncSession}.
+ */
+final class SessionOpener implements NioPipe.Listener {
+    /** The server refused TLS or the handshake failed: sslmode=prefer tries again without TLS. */
+    static final class TlsRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TlsRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private enum Phase { CONNECTING, SSL_ANSWER, HANDSHAKE, RUNNING }
+
+    private final ConnectSpec spec;
+    private final ConnectSpec.HostAttempt host;
+    private final SocketAddress address;
+    private final boolean tls;
+    private final SSLContext sslContext;
+    private final AsyncSession session;
+    private final NioPipe pipe;
+    private final CompletableFuture<AsyncSession> result = new CompletableFuture<>();
+    private Phase phase = Phase.CONNECTING;
+
+    private SessionOpener(ConnectSpec spec, ConnectSpec.HostAttempt host, SocketAddress address, boolean tls,
+            SSLContext sslContext, EventLoop loop, SubmissionPublisher<Notify> notifications) throws IOException {
+        this.spec = spec;
+        this.host = host;
+        this.address = address;
+        this.tls = tls && !host.isUnixSocket();
+        this.sslContext = sslContext;
+        this.session = new AsyncSession(loop, notifications);
+        SocketChannel ch = host.isUnixSocket() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+        this.pipe = new NioPipe(loop, ch, this);
+        session.attach(pipe, describe(host, address), address);
+    }
+
+    static String describe(ConnectSpec.HostAttempt host, SocketAddress address) {
+        return host.isUnixSocket() ? host.socketFile().toString() : host.host() + ":" + host.port();
+    }
+
+    /** Starts the attempt on {@code loop}; the future fails with the reason the attempt failed. */
+    static CompletableFuture<AsyncSession> open(ConnectSpec spec, ConnectSpec.HostAttempt host, SocketAddress address,
+            boolean tls, SSLContext ctx, EventLoop loop, SubmissionPublisher<Notify> notifications) {
+        CompletableFuture<AsyncSession> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                SocketAddress target = host.isUnixSocket() ? UnixDomainSocketAddress.of(host.socketFile()) : address;
+                SessionOpener o = new SessionOpener(spec, host, target, tls, ctx, loop, notifications);
+                o.result.whenComplete((s, e) -> {
+                    if (e != null) {
+                        f.completeExceptionally(e);
+                    } else {
+                        f.complete(s);
+                    }
+                });
+                Duration timeout = spec.connectTimeout();
+                if (timeout != null && !timeout.isZero()) {
+                    f.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                            .exceptionally(e -> {
+                                if (e instanceof java.util.concurrent.TimeoutException) {
+                                    loop.execute(o.pipe::close);
+                                }
+                                return null;
+                            });
+                }
+                o.pipe.connect(target);
+            } catch (IOException | RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public void connected() throws IOException {
+        if (!tls) {
+            startup();
+        } else if (spec.tls().direct()) {
+            handshake();
+        } else {
+            WriteBuffer out = new WriteBuffer(16);
+            SslRequest.INSTANCE.encode(out);
+            phase = Phase.SSL_ANSWER;
+            pipe.send(out.array(), 0, out.size());
+        }
+    }
+
+    private void handshake() throws IOException {
+        phase = Phase.HANDSHAKE;
+        SSLEngine engine = sslContext.createSSLEngine(host.host(), host.port());
+        engine.setUseClientMode(true);
+        SSLParameters p = engine.getSSLParameters();
+        List<String> have = List.of(engine.getSupportedProtocols());
+        p.setProtocols(java.util.stream.Stream.of("TLSv1.3", "TLSv1.2").filter(have::contains).toArray(String[]::new));
+        TlsSettings s = spec.tls();
+        if (s.mode() == TlsSettings.Mode.VERIFY_FULL) {
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (s.direct()) {
+            p.setApplicationProtocols(new String[] {"postgresql"});
+        }
+        String name = host.host();
+        if (s.sni() && !name.isEmpty() && !Character.isDigit(name.charAt(name.length() - 1)) && name.indexOf(':') < 0) {
+            p.setServerNames(List.of(new SNIHostName(name)));
+        }
+        engine.setSSLParameters(p);
+        pipe.startTls(engine);
+    }
+
+    @Override
+    public void tlsReady() throws IOException {
+        if (phase != Phase.HANDSHAKE) {
+            return;
+        }
+        if (spec.tls().direct() && !"postgresql".equals(pipe.tls().engine().getApplicationProtocol())) {
+            throw new IOException("the server did not agree to the ALPN protocol \"postgresql\" for direct TLS");
+        }
+        startup();
+    }
+
+    @Override
+    public void data(ByteBuffer plain) throws IOException {
+        if (phase == Phase.RUNNING) {
+            session.data(plain);
+            return;
+        }
+        if (phase != Phase.SSL_ANSWER) {
+            throw new IOException("the server sent data during the TLS handshake");
+        }
+        byte answer = plain.get();
+        if (plain.hasRemaining()) {
+            // Bytes after 'S' and before the handshake could be injected (CVE-2021-23222).
+            throw new IOException("the server sent unexpected data after answering the TLS request");
+        }
+        if (answer == 'S') {
+            handshake();
+        } else if (answer == 'N') {
+            TlsSettings.Mode m = spec.tls().mode();
+            if (m == TlsSettings.Mode.PREFER || m == TlsSettings.Mode.ALLOW) {
+                startup();
+            } else {
+                throw new IOException("the server does not support TLS, but sslmode="
+                        + m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " requires it");
+            }
+        } else {
+            throw new IOException("the server answered the TLS request with an unexpected byte " + answer);
+        }
+    }
+
+    private void startup() {
+        phase = Phase.RUNNING;
+        StartupExchange startup = new StartupExchange(spec.maxProtocolVersion(), spec.minProtocolVersion(),
+                spec.startupParameters(), new Authenticator(spec, host, new TlsView()));
+        CompletableFuture<StartupExchange> f = new CompletableFuture<>();
+        f.whenComplete((s, e) -> {
+            if (e != null) {
+                pipe.close();
+                result.completeExceptionally(e);
+            } else {
+                session.started(s.keyData(), s.status());
+                result.complete(session);
+            }
+        });
+        session.send(startup, f);
+    }
+
+    @Override
+    public void closed(Throwable cause) {
+        if (result.isDone()) {
+            session.lost(cause);
+            return;
+        }
+        if (phase == Phase.HANDSHAKE || phase == Phase.SSL_ANSWER && cause instanceof javax.net.ssl.SSLException) {
+            result.completeExceptionally(new TlsRefused("TLS handshake failed: " + cause.getMessage(), cause));
+        } else if (phase == Phase.RUNNING) {
+            // Start-up in flight: the session fails the exchange with the cause (or the server's FATAL error came first).
+            session.lost(cause);
+            if (!result.isDone()) {
+                result.completeExceptionally(cause);
+            }
+        } else {
+            result.completeExceptionally(cause);
+        }
+    }
+
+    /** What the authenticator asks of the transport: whether TLS is on, and the server's certificate. */
+    private final class TlsView implements Transport {
+        @Override
+        public InputStream in() {
+            throw new UnsupportedOperationException("asynchronous transport");
+        }
+
+        @Override
+        public OutputStream out() {
+            throw new UnsupportedOperationException("asynchronous transport");
+        }
+
+        @Override
+        public boolean isTls() {
+            return pipe.tls() != null;
+        }
+
+        @Override
+        public X509Certificate serverCertificate() {
+            return pipe.tls() == null ? null : pipe.tls().serverCertificate();
+        }
+
+        @Override
+        public void readTimeout(Duration timeout) {
+        }
+
+        @Override
+        public String describe() {
+            return session.describe();
+        }
+
+        @Override
+        public void close() {
+            pipe.close();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * OSGi integration of the driver bundle: the bundle activator and the Config Admin factory
+ * configuration {@code io.tusk.connection} that publishes a connection pool service per
+ * configuration. Private to the bundle; every OSGi package it uses is an optional import, so
+ * outside a framework nothing here is ever loaded.
+ */
+package io.tusk.internal.osgi;

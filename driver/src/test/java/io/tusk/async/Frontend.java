@@ -1,0 +1,233 @@
+package io.tusk.async;
+
+import io.tusk.Connection;
+import io.tusk.Notify;
+import io.tusk.TransactionStatus;
+import io.tusk.Tusk;
+import io.tusk.Xid;
+import io.tusk.rows.Row;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One synchronous test API over the blocking and the asynchronous front ends, so that one
+ * suite checks both: the asynchronous one is adapted by joining its stages.
+ */
+interface Frontend extends AutoCloseable {
+    /** Rows as lists of values. */
+    List<List<Object>> query(String sql, Object... params);
+
+    void execute(String sql, Object... params);
+
+    void setAutocommit(boolean on);
+
+    void commit();
+
+    void rollback();
+
+    TransactionStatus status();
+
+    void tpcBegin(Xid xid);
+
+    void tpcPrepare();
+
+    void tpcCommit(Xid xid);
+
+    List<Xid> tpcRecover();
+
+    /** Starts collecting notifications (after LISTEN). */
+    void listen(String channel);
+
+    Notify nextNotify(Duration timeout) throws InterruptedException;
+
+    @Override
+    void close();
+
+    static Function<String, Frontend> blocking() {
+        return conninfo -> new Blocking(Tusk.connect(conninfo));
+    }
+
+    static Function<String, Frontend> async() {
+        return conninfo -> new Async(Tusk.connectAsync(conninfo).toCompletableFuture().join());
+    }
+
+    private static List<Object> values(Row r) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+            out.add(r.get(i));
+        }
+        return out;
+    }
+
+    final class Blocking implements Frontend {
+        private final Connection c;
+
+        Blocking(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public List<List<Object>> query(String sql, Object... params) {
+            return c.execute(sql, params).fetchall().stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public void execute(String sql, Object... params) {
+            c.execute(sql, params);
+        }
+
+        @Override
+        public void setAutocommit(boolean on) {
+            c.setAutocommit(on);
+        }
+
+        @Override
+        public void commit() {
+            c.commit();
+        }
+
+        @Override
+        public void rollback() {
+            c.rollback();
+        }
+
+        @Override
+        public TransactionStatus status() {
+            return c.info().transactionStatus();
+        }
+
+        @Override
+        public void tpcBegin(Xid xid) {
+            c.tpcBegin(xid);
+        }
+
+        @Override
+        public void tpcPrepare() {
+            c.tpcPrepare();
+        }
+
+        @Override
+        public void tpcCommit(Xid xid) {
+            c.tpcCommit(xid);
+        }
+
+        @Override
+        public List<Xid> tpcRecover() {
+            return c.tpcRecover();
+        }
+
+        @Override
+        public void listen(String channel) {
+            c.execute("LISTEN " + channel);
+        }
+
+        @Override
+        public Notify nextNotify(Duration timeout) {
+            return c.notifies(timeout, 1).findFirst().orElse(null);
+        }
+
+        @Override
+        public void close() {
+            c.close();
+        }
+    }
+
+    final class Async implements Frontend {
+        private final AsyncConnection c;
+        private final LinkedBlockingQueue<Notify> received = new LinkedBlockingQueue<>();
+
+        Async(AsyncConnection c) {
+            this.c = c;
+        }
+
+        @Override
+        public List<List<Object>> query(String sql, Object... params) {
+            return c.execute(sql, params).thenCompose(AsyncCursor::fetchall).toCompletableFuture().join()
+                    .stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public void execute(String sql, Object... params) {
+            c.execute(sql, params).toCompletableFuture().join();
+        }
+
+        @Override
+        public void setAutocommit(boolean on) {
+            c.setAutocommit(on);
+        }
+
+        @Override
+        public void commit() {
+            c.commit().toCompletableFuture().join();
+        }
+
+        @Override
+        public void rollback() {
+            c.rollback().toCompletableFuture().join();
+        }
+
+        @Override
+        public TransactionStatus status() {
+            return c.transactionStatus();
+        }
+
+        @Override
+        public void tpcBegin(Xid xid) {
+            c.tpcBegin(xid).toCompletableFuture().join();
+        }
+
+        @Override
+        public void tpcPrepare() {
+            c.tpcPrepare().toCompletableFuture().join();
+        }
+
+        @Override
+        public void tpcCommit(Xid xid) {
+            c.tpcCommit(xid).toCompletableFuture().join();
+        }
+
+        @Override
+        public List<Xid> tpcRecover() {
+            return c.tpcRecover().toCompletableFuture().join();
+        }
+
+        @Override
+        public void listen(String channel) {
+            c.notifies().subscribe(new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(Notify n) {
+                    received.add(n);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+            execute("LISTEN " + channel);
+        }
+
+        @Override
+        public Notify nextNotify(Duration timeout) throws InterruptedException {
+            return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            c.close().toCompletableFuture().join();
+        }
+    }
+}

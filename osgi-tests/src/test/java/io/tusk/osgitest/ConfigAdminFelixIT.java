@@ -1,0 +1,135 @@
+package io.tusk.osgitest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.tusk.testkit.Admin;
+import io.tusk.testkit.PgTest;
+import io.tusk.testkit.PgUsers;
+import io.tusk.testkit.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Hashtable;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The {@code io.tusk.connection} factory configuration with Apache Felix Config Admin: a
+ * configuration publishes a pool service, deleting it (or stopping the bundle) unregisters the
+ * service and closes the connections.
+ */
+@PgTest
+class ConfigAdminFelixIT {
+    private static final String POOL = "io.tusk.pool.ConnectionPool";
+
+    @Test
+    void factoryConfigurationPublishesAPoolAndDeletionClosesIt(TestDatabase db, @TempDir Path storage) throws Exception {
+        String app = "tusk-osgi-cm-" + ProcessHandle.current().pid();
+        db.admin().execute("DROP TABLE IF EXISTS osgi_cm; CREATE TABLE osgi_cm (id int, v text);"
+                + " INSERT INTO osgi_cm VALUES (1, 'from config admin'); GRANT SELECT ON osgi_cm TO PUBLIC");
+        try (EmbeddedFelix felix = new EmbeddedFelix(storage)) {
+            BundleContext ctx = felix.framework.getBundleContext();
+            ctx.installBundle(Bundles.configAdmin().toUri().toString()).start();
+            Bundle driver = ctx.installBundle(Bundles.driver().toUri().toString());
+            driver.start();
+
+            Object configuration = createConfiguration(ctx, db, app);
+            ServiceReference<?> ref = await(() -> pool(ctx, "felix-app") != null,
+                    () -> "the pool service to appear; services: " + services(ctx)) ? pool(ctx, "felix-app") : null;
+            assertNotNull(ref);
+            assertEquals(db.dbname(), ref.getProperty("dbname"));
+            assertNull(ref.getProperty("password"), "no secret in the service properties");
+            Object pool = ctx.getService(ref);
+            Object conn = Reflect.call(pool, "getconn");
+            try {
+                assertEquals("from config admin", Reflect.queryOne(conn, "SELECT v FROM osgi_cm WHERE id = 1"));
+            } finally {
+                Reflect.call(pool, "putconn", conn);
+            }
+            ctx.ungetService(ref);
+            assertEquals(1, await(() -> backends(db.admin(), app) >= 1, "a pooled connection") ? 1 : 0);
+
+            Reflect.call(configuration, "delete");
+            await(() -> pool(ctx, "felix-app") == null, "the pool service to go away");
+            await(() -> backends(db.admin(), app) == 0, "the pool's connections to close");
+            assertEquals(0, backends(db.admin(), app));
+
+            // A new configuration, then the driver bundle stopping: the same clean-up.
+            createConfiguration(ctx, db, app);
+            await(() -> backends(db.admin(), app) >= 1, "the second pool to connect");
+            driver.stop();
+            assertNull(pool(ctx, "felix-app"));
+            await(() -> backends(db.admin(), app) == 0, "the connections to close as the bundle stops");
+            assertEquals(0, backends(db.admin(), app));
+        }
+    }
+
+    private static Object createConfiguration(BundleContext ctx, TestDatabase db, String app) {
+        ServiceReference<?> cmRef = ctx.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+        Object cm = ctx.getService(cmRef);
+        Object configuration = Reflect.call(cm, "createFactoryConfiguration", "io.tusk.connection", "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", "felix-app");
+        props.put("host", db.host());
+        props.put("port", db.port());
+        props.put("dbname", db.dbname());
+        props.put("user", PgUsers.SCRAM);
+        props.put("password", "scram-secret");
+        props.put("application_name", app);
+        props.put("pool.min_size", 1);
+        props.put("pool.max_size", 2);
+        Reflect.call(configuration, "update", props);
+        return configuration;
+    }
+
+    private static ServiceReference<?> pool(BundleContext ctx, String name) {
+        try {
+            // All: the test class path has its own io.tusk classes, so the assignable view would hide them.
+            ServiceReference<?>[] refs = ctx.getAllServiceReferences(POOL, "(name=" + name + ")");
+            return refs == null ? null : refs[0];
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static int backends(Admin admin, String applicationName) {
+        return Integer.parseInt(admin.queryScalar(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + applicationName + "'"));
+    }
+
+    private static String services(BundleContext ctx) {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (ServiceReference<?> r : ctx.getAllServiceReferences(null, null)) {
+                out.append(java.util.Arrays.toString((String[]) r.getProperty("objectClass")))
+                        .append(" from ").append(r.getBundle().getSymbolicName()).append("; ");
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+        for (Bundle b : ctx.getBundles()) {
+            out.append(b.getSymbolicName()).append('=').append(b.getState()).append(' ');
+        }
+        return out.toString();
+    }
+
+    static boolean await(BooleanSupplier condition, String what) throws InterruptedException {
+        return await(condition, () -> what);
+    }
+
+    static boolean await(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what.get());
+    }
+}
