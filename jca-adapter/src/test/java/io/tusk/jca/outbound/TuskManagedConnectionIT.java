@@ -29,6 +29,8 @@ import jakarta.resource.spi.security.PasswordCredential;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +229,52 @@ class TuskManagedConnectionIT {
             Thread.sleep(20);
         }
         assertEquals("0", db.admin().queryScalar("SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid), "closing the handle ended the session");
+    }
+
+    private record TestXid(int getFormatId, byte[] getGlobalTransactionId, byte[] getBranchQualifier) implements javax.transaction.xa.Xid {
+        static TestXid of(String gtrid) {
+            return new TestXid(4242, gtrid.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {1});
+        }
+    }
+
+    @Test
+    void xaResourceIsAlwaysTheSameInstance() throws Exception {
+        TuskManagedConnection mc = open();
+        assertSame(mc.getXAResource(), mc.getXAResource());
+        mc.destroy();
+    }
+
+    @Test
+    void handleRefusesToEndAnXaBranchAndTheBranchCommitsInTwoPhases() throws Exception {
+        TuskManagedConnection mc = open();
+        XAResource xa = mc.getXAResource();
+        TestXid xid = TestXid.of("jca-two-phase-" + System.nanoTime());
+        xa.start(xid, XAResource.TMNOFLAGS);
+        Connection h = handle(mc);
+        h.execute("INSERT INTO t VALUES (6)");
+        assertThrows(ProgrammingException.class, h::commit);
+        assertThrows(ProgrammingException.class, () -> h.setAutocommit(true));
+        xa.end(xid, XAResource.TMSUCCESS);
+        assertEquals(XAResource.XA_OK, xa.prepare(xid));
+        assertFalse(has(6));
+        xa.commit(xid, false);
+        assertTrue(has(6));
+        assertEquals("0", db.admin().queryScalar("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()"));
+        h.execute("SELECT 1");
+        h.commit(); // the session is the application's again
+        mc.destroy();
+    }
+
+    @Test
+    void anXaStartFailureThatIsNotARollbackIsReportedOnceAsConnectionError() throws Exception {
+        TuskManagedConnection mc = open();
+        XAResource xa = mc.getXAResource();
+        db.admin().terminateBackend(handle(mc).info().backendPid());
+        XAException first = assertThrows(XAException.class, () -> xa.start(TestXid.of("jca-broken-1"), XAResource.TMNOFLAGS));
+        assertThrows(XAException.class, () -> xa.start(TestXid.of("jca-broken-2"), XAResource.TMNOFLAGS));
+        assertFalse(first.errorCode >= XAException.XA_RBBASE && first.errorCode <= XAException.XA_RBEND, "code " + first.errorCode);
+        assertEquals(List.of(ConnectionEvent.CONNECTION_ERROR_OCCURRED), eventTypes());
+        mc.destroy();
     }
 
     private final class Recorder implements ConnectionEventListener {
