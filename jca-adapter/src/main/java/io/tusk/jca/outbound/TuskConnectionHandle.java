@@ -28,7 +28,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -56,9 +55,7 @@ import java.util.stream.Stream;
 public final class TuskConnectionHandle implements Connection {
     private volatile TuskManagedConnection mc;
     private volatile boolean closed;
-    private final List<AutoCloseable> resources = new ArrayList<>();
-    private final List<Consumer<Diagnostic>> noticeHandlers = new ArrayList<>();
-    private final List<Consumer<Notify>> notifyHandlers = new ArrayList<>();
+    private final HandleResources resources = new HandleResources();
 
     TuskConnectionHandle(TuskManagedConnection mc) {
         this.mc = mc;
@@ -67,7 +64,9 @@ public final class TuskConnectionHandle implements Connection {
     /** Moves the handle to another managed connection; returns the previous one. */
     synchronized TuskManagedConnection reassociate(TuskManagedConnection target) {
         TuskManagedConnection previous = mc;
-        moveHandlers(previous, target);
+        if (previous != null && previous != target) {
+            resources.moveHandlers(previous.physical(), target.physical());
+        }
         mc = target;
         closed = false;
         return previous;
@@ -77,7 +76,7 @@ public final class TuskConnectionHandle implements Connection {
     void invalidate() {
         TuskManagedConnection m = mc;
         closed = true;
-        releaseResources(m);
+        resources.release(m == null ? null : m.physical());
     }
 
     // ---- state checks ----
@@ -125,17 +124,7 @@ public final class TuskConnectionHandle implements Connection {
     }
 
     private <C extends AutoCloseable> C track(C resource) {
-        synchronized (resources) {
-            if (resources.size() >= 64) {
-                resources.removeIf(TuskConnectionHandle::isFinished);
-            }
-            resources.add(resource);
-        }
-        return resource;
-    }
-
-    private static boolean isFinished(AutoCloseable r) {
-        return r instanceof Cursor<?> c && c.isClosed() || r instanceof LargeObject lo && lo.isClosed();
+        return resources.track(resource);
     }
 
     // ---- cursors ----
@@ -418,7 +407,7 @@ public final class TuskConnectionHandle implements Connection {
             closed = true;
             m = mc;
         }
-        releaseResources(m);
+        resources.release(m == null ? null : m.physical());
         if (m != null) {
             m.handleClosed(this);
         }
@@ -456,20 +445,12 @@ public final class TuskConnectionHandle implements Connection {
 
     @Override
     public void addNoticeHandler(Consumer<Diagnostic> handler) {
-        Connection c = conn();
-        synchronized (noticeHandlers) {
-            noticeHandlers.add(handler);
-        }
-        c.addNoticeHandler(handler);
+        resources.addNoticeHandler(conn(), handler);
     }
 
     @Override
     public void removeNoticeHandler(Consumer<Diagnostic> handler) {
-        Connection c = conn();
-        synchronized (noticeHandlers) {
-            noticeHandlers.remove(handler);
-        }
-        c.removeNoticeHandler(handler);
+        resources.removeNoticeHandler(conn(), handler);
     }
 
     @Override
@@ -489,20 +470,12 @@ public final class TuskConnectionHandle implements Connection {
 
     @Override
     public void addNotifyHandler(Consumer<Notify> handler) {
-        Connection c = conn();
-        synchronized (notifyHandlers) {
-            notifyHandlers.add(handler);
-        }
-        c.addNotifyHandler(handler);
+        resources.addNotifyHandler(conn(), handler);
     }
 
     @Override
     public void removeNotifyHandler(Consumer<Notify> handler) {
-        Connection c = conn();
-        synchronized (notifyHandlers) {
-            notifyHandlers.remove(handler);
-        }
-        c.removeNotifyHandler(handler);
+        resources.removeNotifyHandler(conn(), handler);
     }
 
     // ---- COPY ----
@@ -591,57 +564,6 @@ public final class TuskConnectionHandle implements Connection {
     @Override
     public int preparedMax() {
         return conn().preparedMax();
-    }
-
-    // ---- release ----
-
-    private void releaseResources(TuskManagedConnection m) {
-        List<AutoCloseable> open;
-        synchronized (resources) {
-            open = new ArrayList<>(resources);
-            resources.clear();
-        }
-        for (AutoCloseable r : open) {
-            if (!isFinished(r)) {
-                try {
-                    r.close();
-                } catch (Exception e) {
-                    // A cursor of a broken session cannot close; the session's fate is the pool's.
-                }
-            }
-        }
-        if (m != null) {
-            moveHandlers(m, null);
-        }
-    }
-
-    private void moveHandlers(TuskManagedConnection from, TuskManagedConnection to) {
-        synchronized (noticeHandlers) {
-            for (Consumer<Diagnostic> h : noticeHandlers) {
-                if (from != null) {
-                    from.physical().removeNoticeHandler(h);
-                }
-                if (to != null) {
-                    to.physical().addNoticeHandler(h);
-                }
-            }
-            if (to == null) {
-                noticeHandlers.clear();
-            }
-        }
-        synchronized (notifyHandlers) {
-            for (Consumer<Notify> h : notifyHandlers) {
-                if (from != null) {
-                    from.physical().removeNotifyHandler(h);
-                }
-                if (to != null) {
-                    to.physical().addNotifyHandler(h);
-                }
-            }
-            if (to == null) {
-                notifyHandlers.clear();
-            }
-        }
     }
 
     @Override

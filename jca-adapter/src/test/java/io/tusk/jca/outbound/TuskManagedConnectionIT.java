@@ -130,6 +130,19 @@ class TuskManagedConnectionIT {
     }
 
     @Test
+    void noticeHandlersOfAClosedHandleHearNothingFromTheNextUser() throws Exception {
+        TuskManagedConnection mc = open();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Connection first = handle(mc);
+        first.addNoticeHandler(d -> heard.add(d.messagePrimary()));
+        first.execute("DO $$ BEGIN RAISE NOTICE 'for the first user'; END $$");
+        first.close();
+        handle(mc).execute("DO $$ BEGIN RAISE NOTICE 'for the next user'; END $$");
+        assertEquals(List.of("for the first user"), heard);
+        mc.destroy();
+    }
+
+    @Test
     void aBrokenSessionIsReportedOnceAsConnectionErrorOccurred() throws Exception {
         TuskManagedConnection mc = open();
         Connection h = handle(mc);
