@@ -124,13 +124,15 @@ class StandaloneJarIT {
     }
 
     @Test
-    void theDistributionHoldsBothJarsTheReadmeLicenceAndManual() throws Exception {
+    void theDistributionHoldsTheJarsTheAdapterTheFeatureTheReadmeLicenceAndManual() throws Exception {
         Path zipPath = Path.of(System.getProperty("tusk.dist.zip", "target/tusk-dist.zip"));
         String root = zipPath.getFileName().toString().replace("-dist.zip", "") + "/";
         String version = root.substring("tusk-".length(), root.length() - 1);
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
             for (String name : List.of("lib/tusk-" + version + ".jar", "lib/tusk-cli-" + version + ".jar", "bin/tusk",
-                    "README.md", "LICENSE", "docs/cli.md", "docs/reference/connection.md")) {
+                    "lib/tusk-jca-adapter-" + version + ".rar", "karaf/tusk-features-" + version + ".xml",
+                    "README.md", "LICENSE", "docs/cli.md", "docs/reference/connection.md", "docs/deploy/wildfly.md",
+                    "docs/deploy/karaf.md")) {
                 assertTrue(zip.getEntry(root + name) != null, () -> "the zip has " + root + name);
             }
         }
