@@ -24,7 +24,7 @@ import org.osgi.framework.ServiceReference;
  *
  * <pre>{@code
  * XaPublisher xa = XaPublisher.track(context, hook -> republishAll(hook));   // hook is null when the xa bundle leaves
- * AutoCloseable handle = xa.hook().apply(config.conninfo(), config.serviceProperties());
+ * AutoCloseable handle = xa.hook().publish(config.conninfo(), config.serviceProperties());
  * }</pre>
  */
 final class XaPublisher implements ServiceListener, AutoCloseable {
