@@ -24,6 +24,7 @@ final class ConnectionSourceFactory implements ManagedServiceFactory, AutoClosea
     private final BundleContext context;
     private final Map<String, PublishedSource> sources = new ConcurrentHashMap<>();
     private ServiceRegistration<ManagedServiceFactory> registration;
+    private XaPublisher xa;
 
     private ConnectionSourceFactory(BundleContext context) {
         this.context = context;
@@ -32,6 +33,7 @@ final class ConnectionSourceFactory implements ManagedServiceFactory, AutoClosea
     /** Registers the factory; closing the result unregisters it and closes every source. */
     static AutoCloseable register(BundleContext context) {
         ConnectionSourceFactory factory = new ConnectionSourceFactory(context);
+        factory.xa = XaPublisher.track(context, factory::xaHookChanged);
         Dictionary<String, Object> props = new java.util.Hashtable<>();
         props.put(Constants.SERVICE_PID, ConnectionConfig.FACTORY_PID);
         props.put(Constants.SERVICE_DESCRIPTION, "Tusk PostgreSQL connection pools");
@@ -56,7 +58,14 @@ final class ConnectionSourceFactory implements ManagedServiceFactory, AutoClosea
             throw new ConfigurationException(null, e.getMessage());
         }
         deleted(pid);
-        sources.put(pid, PublishedSource.publish(context, config));
+        sources.put(pid, PublishedSource.publish(context, config, xa.hook()));
+    }
+
+    /** The xa bundle started (a hook) or stopped ({@code null}): (un)publish every XA source. */
+    private synchronized void xaHookChanged(XaPublisher.Hook hook) {
+        for (PublishedSource source : sources.values()) {
+            source.attachXa(hook);
+        }
     }
 
     @Override
@@ -69,6 +78,7 @@ final class ConnectionSourceFactory implements ManagedServiceFactory, AutoClosea
 
     @Override
     public synchronized void close() {
+        xa.close();
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyGone) {

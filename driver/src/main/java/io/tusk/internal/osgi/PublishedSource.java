@@ -10,7 +10,8 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * The services published for one {@link ConnectionConfig}: a {@link ConnectionPool} and, when
- * the xa bundle is there, an XA connection source. Closing it unregisters the services first
+ * the xa bundle is there, an XA connection source ({@code io.tusk.xa.TuskXAConnectionSource},
+ * registered by the xa bundle through {@link XaPublisher}). Closing it unregisters the services first
  * (so no new user finds them) and then closes the pool and its connections.
  */
 final class PublishedSource implements AutoCloseable {
@@ -19,7 +20,7 @@ final class PublishedSource implements AutoCloseable {
     private final ConnectionConfig config;
     private final ConnectionPool pool;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private AutoCloseable xaSource;
 
     private PublishedSource(ConnectionConfig config, ConnectionPool pool) {
         this.config = config;
@@ -27,14 +28,12 @@ final class PublishedSource implements AutoCloseable {
     }
 
     /** Opens the pool (connections are made in the background) and registers its services. */
-    static PublishedSource publish(BundleContext context, ConnectionConfig config) {
+    static PublishedSource publish(BundleContext context, ConnectionConfig config, XaPublisher.Hook xaHook) {
         PublishedSource source = new PublishedSource(config, openPool(config));
         try {
             source.registrations.add(context.registerService(ConnectionPool.class, source.pool,
                     config.serviceProperties()));
-            if (config.xa()) {
-                XaPublisher.publish(context, config, source.registrations, source.resources);
-            }
+            source.attachXa(xaHook);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -73,8 +72,46 @@ final class PublishedSource implements AutoCloseable {
         return builder.open();
     }
 
+    ConnectionConfig config() {
+        return config;
+    }
+
+    /**
+     * Publishes the XA connection source through the xa bundle's hook, when the configuration
+     * wants one ({@code xa=true}) and the hook is there; replaces one published before.
+     */
+    synchronized void attachXa(XaPublisher.Hook hook) {
+        detachXa();
+        if (hook == null || !config.xa()) {
+            return;
+        }
+        try {
+            xaSource = hook.publish(config.conninfo(), config.serviceProperties());
+            LOG.log(Level.INFO, "published Tusk XA connection source ''{0}''", config.name());
+        } catch (RuntimeException e) {
+            // The pool stays usable; the message is the xa bundle's and never holds the conninfo.
+            LOG.log(Level.WARNING, "publishing the XA connection source of ''{0}'' failed: {1}", config.name(),
+                    e.toString());
+        }
+    }
+
+    /** Unregisters the XA connection source, if one is published. */
+    synchronized void detachXa() {
+        if (xaSource == null) {
+            return;
+        }
+        try {
+            xaSource.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "unregistering the XA connection source of ''{0}'' failed: {1}", config.name(),
+                    e.toString());
+        }
+        xaSource = null;
+    }
+
     @Override
     public void close() {
+        detachXa();
         for (ServiceRegistration<?> registration : registrations) {
             try {
                 registration.unregister();
@@ -83,14 +120,6 @@ final class PublishedSource implements AutoCloseable {
             }
         }
         registrations.clear();
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing a resource of ''{0}'' failed: {1}", config.name(), e.toString());
-            }
-        }
-        resources.clear();
         pool.close();
         LOG.log(Level.INFO, "closed Tusk connection pool ''{0}''", config.name());
     }
