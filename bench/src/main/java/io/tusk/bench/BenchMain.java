@@ -61,11 +61,14 @@ public final class BenchMain {
 
         PgServer pg = PgServer.get();
         TestDatabase db = pg.newDatabase("bench");
-        BenchTarget target = BenchTarget.fromConninfo(db.conninfo());
+        // The second branch of XaCycle's two-database XA transaction lives here, made the same way.
+        TestDatabase db2 = pg.newDatabase("bench_b");
+        BenchTarget target = BenchTarget.fromConninfo(db.conninfo()).withSecondDatabase(db2.dbname());
         try {
             run(target, pg, quick, only, profilers, out);
         } finally {
             pg.admin().dropDatabase(db.dbname());
+            pg.admin().dropDatabase(db2.dbname());
         }
     }
 
@@ -80,6 +83,7 @@ public final class BenchMain {
 
         long t0 = System.nanoTime();
         Fixtures.create(target);
+        Fixtures.createXa(target.secondDatabase());
         Path copyFile = out.resolve("wide.tsv").toAbsolutePath();
         Fixtures.dumpWide(target, copyFile);
         System.out.printf("fixtures ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -40,14 +40,39 @@ public final class BenchTarget {
     private final String user;
     private final String password;
     private final String sslmode;
+    /** The run's second database (for {@link XaCycle}'s second branch), or null. */
+    private final String dbname2;
 
     public BenchTarget(String host, int port, String dbname, String user, String password, String sslmode) {
+        this(host, port, dbname, user, password, sslmode, null);
+    }
+
+    private BenchTarget(String host, int port, String dbname, String user, String password, String sslmode,
+                        String dbname2) {
         this.host = host;
         this.port = port;
         this.dbname = dbname;
         this.user = user;
         this.password = password;
         this.sslmode = sslmode == null || sslmode.isBlank() ? "disable" : sslmode;
+        this.dbname2 = dbname2;
+    }
+
+    /** This target with a second database on the same server, which the launcher passes to the forks too. */
+    public BenchTarget withSecondDatabase(String dbname) {
+        return new BenchTarget(host, port, this.dbname, user, password, sslmode, dbname);
+    }
+
+    /**
+     * The run's second database on the same server, same user: the other branch of a two-database
+     * XA transaction. Fails with the fix when the launcher did not make one.
+     */
+    public BenchTarget secondDatabase() {
+        if (dbname2 == null) {
+            throw new IllegalStateException("no second database (-Dtusk.bench.dbname2): run the benchmarks with "
+                    + "bench/run, whose launcher makes it");
+        }
+        return new BenchTarget(host, port, dbname2, user, password, sslmode, null);
     }
 
     /** The target the launcher passed to this fork; fails with the fix when run outside {@code bench/run}. */
@@ -69,7 +94,7 @@ public final class BenchTarget {
         }
         return new BenchTarget(host, Integer.parseInt(System.getProperty(PREFIX + "port")),
                 System.getProperty(PREFIX + "dbname"), System.getProperty(PREFIX + "user"),
-                password, System.getProperty(PREFIX + "sslmode"));
+                password, System.getProperty(PREFIX + "sslmode"), System.getProperty(PREFIX + "dbname2"));
     }
 
     /**
@@ -92,6 +117,9 @@ public final class BenchTarget {
         args.add("-D" + PREFIX + "port=" + port);
         args.add("-D" + PREFIX + "dbname=" + dbname);
         args.add("-D" + PREFIX + "user=" + user);
+        if (dbname2 != null) {
+            args.add("-D" + PREFIX + "dbname2=" + dbname2);
+        }
         if (password != null) {
             Files.createDirectories(passwordDir);
             Path file = passwordDir.resolve("bench-password");

@@ -26,7 +26,9 @@ import org.postgresql.PGConnection;
  *     rows, for the bulk fetch and COPY TO STDOUT;
  * <li>{@code mixed}: numeric, timestamptz, text, uuid, jsonb, int8[], {@value #MIXED_ROWS} rows;
  * <li>{@code insert_target}, {@code copy_in}: empty, emptied before every insert/COPY FROM run;
- * <li>{@code pipe}: {@value #PIPE_ROWS} rows (id primary key, v), for a pipeline of small updates.
+ * <li>{@code pipe}: {@value #PIPE_ROWS} rows (id primary key, v), for a pipeline of small updates;
+ * <li>{@code xa_accounts}: {@value #XA_ACCOUNTS} rows (id primary key, balance), in the run's database and
+ *     in its second database ({@link #createXa}), for the two branches of an XA transaction.
  * </ul>
  */
 public final class Fixtures {
@@ -35,6 +37,7 @@ public final class Fixtures {
     public static final int MIXED_ROWS = 100_000;
     public static final int INSERT_ROWS = 100_000;
     public static final int PIPE_ROWS = 1_000;
+    public static final int XA_ACCOUNTS = 1_000;
 
     private Fixtures() {
     }
@@ -42,7 +45,7 @@ public final class Fixtures {
     /** Creates and fills every table, then VACUUM ANALYZE so that no run pays for hint bits or stats. */
     public static void create(BenchTarget target) {
         String[] ddl = {
-            "DROP TABLE IF EXISTS pgbench_accounts, wide, mixed, insert_target, copy_in, pipe",
+            "DROP TABLE IF EXISTS pgbench_accounts, wide, mixed, insert_target, copy_in, pipe, xa_accounts",
             "CREATE TABLE pgbench_accounts (aid int PRIMARY KEY, bid int NOT NULL, abalance int NOT NULL, filler char(84))",
             "INSERT INTO pgbench_accounts SELECT i, (i - 1) / 100000 + 1, 0, '' FROM generate_series(1, " + ACCOUNTS + ") i",
             "CREATE TABLE wide (a int NOT NULL, b int NOT NULL, c int NOT NULL, filler char(84))",
@@ -57,8 +60,23 @@ public final class Fixtures {
             "CREATE TABLE copy_in (a int, b int, c int, filler char(84))",
             "CREATE TABLE pipe (id int PRIMARY KEY, v int NOT NULL)",
             "INSERT INTO pipe SELECT i, 0 FROM generate_series(1, " + PIPE_ROWS + ") i",
+            XA_DDL,
+            XA_FILL,
             "VACUUM ANALYZE",
         };
+        run(target, ddl);
+    }
+
+    private static final String XA_DDL = "CREATE TABLE xa_accounts (id int PRIMARY KEY, balance int NOT NULL)";
+    private static final String XA_FILL = "INSERT INTO xa_accounts SELECT i, 0 FROM generate_series(1, " + XA_ACCOUNTS
+            + ") i";
+
+    /** Makes {@code xa_accounts} alone in {@code target}: the run's second database, branch B of XaCycle. */
+    public static void createXa(BenchTarget target) {
+        run(target, new String[] {"DROP TABLE IF EXISTS xa_accounts", XA_DDL, XA_FILL, "VACUUM ANALYZE xa_accounts"});
+    }
+
+    private static void run(BenchTarget target, String[] ddl) {
         try (Connection c = target.jdbc(true); Statement st = c.createStatement()) {
             for (String sql : ddl) {
                 st.execute(sql);

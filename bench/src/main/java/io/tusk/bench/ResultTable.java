@@ -74,7 +74,6 @@ public final class ResultTable {
                     .append(" | ").append(verdict(s.target(), ratio))
                     .append(" |\n");
         }
-        sb.append("| XA prepare+commit cycles | TODO | TODO | — | — | — | — | — | ≥ 1.20×: not measured, tusk-xa does not exist yet |\n");
         return sb.toString();
     }
 

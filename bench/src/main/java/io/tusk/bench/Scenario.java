@@ -11,7 +11,7 @@ import java.util.List;
  * @param label       what the line measures
  * @param tusk        the Tusk benchmark ({@code Class.method} under {@code io.tusk.bench})
  * @param other       the benchmark it is compared with
- * @param otherName   who runs {@code other}: {@code pgjdbc} or {@code psql}
+ * @param otherName   who runs {@code other}: {@code pgjdbc}, {@code psql} or {@code HikariCP}
  * @param rowsPerOp   rows moved by one operation (for allocation per row), 1 for single statements
  * @param target      the lowest Tusk ÷ other throughput ratio the design asks for, or 0 for none
  */
@@ -47,5 +47,9 @@ public record Scenario(String label, String tusk, String other, String otherName
             new Scenario("pipeline 1000 updates: conn.pipeline() vs executeBatch", "Pipeline.tuskPipeline",
                     "Pipeline.pgjdbcBatch", "pgjdbc", Fixtures.PIPE_ROWS, 0),
             new Scenario("pipeline 1000 updates: executemany vs executeBatch", "Pipeline.tuskExecutemany",
-                    "Pipeline.pgjdbcBatch", "pgjdbc", Fixtures.PIPE_ROWS, 0));
+                    "Pipeline.pgjdbcBatch", "pgjdbc", Fixtures.PIPE_ROWS, 0),
+            new Scenario("XA: 2 branches on 2 databases, start/end/prepare/commit", "XaCycle.tusk", "XaCycle.pgjdbc",
+                    "pgjdbc", 1, 1.2),
+            new Scenario("pool borrow + return, 8 threads, pool of 8 (vs HikariCP)", "PoolBorrow.tusk",
+                    "PoolBorrow.hikari", "HikariCP", 1, 0));
 }
