@@ -187,12 +187,6 @@ public final class TuskXAResource implements XAResource {
                 b.markRollbackOnly(XAException.XA_RBROLLBACK, "a statement of the branch failed, so the server aborted its transaction");
                 throw rolledBack(b);
             }
-            if (ops.status() == TransactionStatus.IDLE) {
-                // The branch ran no statement, so its transaction was never opened (see
-                // ConnectionOps.begin): read-only, nothing to commit, no round trip.
-                finish(b);
-                return XA_RDONLY;
-            }
             if (ops.wroteNothing()) {
                 // No transaction id: nothing to make durable, so no prepared transaction is left behind (XA 2.3.2 read-only optimisation).
                 String tag = ops.commit();

@@ -57,17 +57,9 @@ public final class ConnectionOps implements BranchOps {
         control.release(owner);
     }
 
-    /**
-     * Opens the branch's transaction. Outside autocommit nothing is sent: the connection's
-     * implicit BEGIN (with the same characteristics) rides in the same write as the branch's
-     * first statement, saving a round trip per branch; a branch that runs nothing never opens
-     * a transaction at all. In autocommit mode the BEGIN is sent now.
-     */
     @Override
     public void begin() {
-        if (conn.autocommit()) {
-            control.runCommand(control.beginStatement());
-        }
+        control.runCommand(control.beginStatement());
     }
 
     @Override
