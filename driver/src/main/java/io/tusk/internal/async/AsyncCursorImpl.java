@@ -83,7 +83,7 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
             if (begin == null) {
                 return new AsyncSession.Planned<>(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1), null);
             }
-            Exchange<List<QueryResult>> x = new DropFirst(new QueryExchange(List.of(new Query(begin), new Query(sql)), 2));
+            Exchange<List<QueryResult>> x = new io.tusk.internal.connection.BeginThen(begin, sql);
             return new AsyncSession.Planned<>(x, TransactionStatus.INTRANS);
         });
     }
@@ -259,28 +259,4 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
         return current == null ? null : current.statusMessage();
     }
 
-    /** The answer of BEGIN + statement, without BEGIN's own (empty) result. */
-    private static final class DropFirst implements Exchange<List<QueryResult>> {
-        private final QueryExchange inner;
-
-        DropFirst(QueryExchange inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void start(io.tusk.internal.protocol.WriteBuffer out) {
-            inner.start(out);
-        }
-
-        @Override
-        public boolean handle(io.tusk.internal.protocol.backend.BackendMessage m, io.tusk.internal.protocol.WriteBuffer out) {
-            return inner.handle(m, out);
-        }
-
-        @Override
-        public List<QueryResult> result() {
-            List<QueryResult> all = inner.result();
-            return all.isEmpty() ? all : all.subList(1, all.size());
-        }
-    }
 }

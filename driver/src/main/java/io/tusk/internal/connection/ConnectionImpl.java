@@ -205,9 +205,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         s.lock().lock();
         try {
             if (needsBegin(s)) {
-                QueryExchange x = new QueryExchange(List.of(new Query(beginStatement()), new Query(sql)), 2);
-                List<QueryResult> all = s.run(x);
-                return all.subList(1, all.size());
+                return s.run(new BeginThen(beginStatement(), sql));
             }
             return s.run(new QueryExchange(List.of(new Query(sql)), 1));
         } finally {

@@ -524,28 +524,4 @@ public class CursorImpl<R> implements Cursor<R> {
         return io.tusk.internal.copy.CopyHelpers.copyExpert(connection, sql, out);
     }
 
-    /** A QueryExchange behind a BEGIN: the BEGIN's own result is dropped. */
-    private static final class DropFirst implements Exchange<List<QueryResult>> {
-        private final QueryExchange inner;
-
-        DropFirst(QueryExchange inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public void start(io.tusk.internal.protocol.WriteBuffer out) {
-            inner.start(out);
-        }
-
-        @Override
-        public boolean handle(io.tusk.internal.protocol.backend.BackendMessage m, io.tusk.internal.protocol.WriteBuffer out) {
-            return inner.handle(m, out);
-        }
-
-        @Override
-        public List<QueryResult> result() {
-            List<QueryResult> all = inner.result();
-            return all.isEmpty() ? all : all.subList(1, all.size());
-        }
-    }
 }
