@@ -14,8 +14,10 @@ import java.util.Hashtable;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceReference;
 
 /**
@@ -54,6 +56,35 @@ class ConfigAdminFelixIT {
             ctx.ungetService(ref);
             assertEquals(1, await(() -> backends(db.admin(), app) >= 1, "a pooled connection") ? 1 : 0);
 
+            // A configuration delivered again unchanged (Config Admin may redeliver; Felix's
+            // skips an identical update itself, so the factory is called directly here) keeps
+            // the pool; a changed one, through Config Admin, replaces it once.
+            java.util.concurrent.atomic.AtomicInteger registered = new java.util.concurrent.atomic.AtomicInteger();
+            // All: the test class path has its own io.tusk classes (see pool(...)).
+            AllServiceListener counter = event -> {
+                if (event.getType() == ServiceEvent.REGISTERED) {
+                    registered.incrementAndGet();
+                }
+            };
+            ctx.addServiceListener(counter, "(&(objectClass=" + POOL + ")(name=felix-app))");
+            ServiceReference<?>[] factories = ctx.getAllServiceReferences("org.osgi.service.cm.ManagedServiceFactory",
+                    "(service.pid=io.tusk.connection)");
+            Object factory = ctx.getService(factories[0]);
+            Reflect.call(factory, "updated", Reflect.call(configuration, "getPid"), Reflect.call(configuration, "getProperties"));
+            ctx.ungetService(factories[0]);
+            String changed = app + "-2";
+            Reflect.call(configuration, "update", properties(db, changed));
+            await(() -> changed.equals(poolProperty(ctx, "felix-app", "application_name")),
+                    "the changed configuration to replace the pool");
+            ctx.removeServiceListener(counter);
+            assertEquals(1, registered.get(), "only the changed configuration publishes a new pool");
+            await(() -> backends(db.admin(), app) == 0, "the replaced pool's connections to close");
+            await(() -> backends(db.admin(), changed) >= 1, "the new pool to connect");
+            Reflect.call(configuration, "update", properties(db, app));
+            await(() -> app.equals(poolProperty(ctx, "felix-app", "application_name")),
+                    "the first configuration to come back");
+            await(() -> backends(db.admin(), app) >= 1, "the pool to connect again");
+
             Reflect.call(configuration, "delete");
             await(() -> pool(ctx, "felix-app") == null, "the pool service to go away");
             await(() -> backends(db.admin(), app) == 0, "the pool's connections to close");
@@ -73,6 +104,11 @@ class ConfigAdminFelixIT {
         ServiceReference<?> cmRef = ctx.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
         Object cm = ctx.getService(cmRef);
         Object configuration = Reflect.call(cm, "createFactoryConfiguration", "io.tusk.connection", "?");
+        Reflect.call(configuration, "update", properties(db, app));
+        return configuration;
+    }
+
+    private static Hashtable<String, Object> properties(TestDatabase db, String app) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("name", "felix-app");
         props.put("host", db.host());
@@ -83,8 +119,7 @@ class ConfigAdminFelixIT {
         props.put("application_name", app);
         props.put("pool.min_size", 1);
         props.put("pool.max_size", 2);
-        Reflect.call(configuration, "update", props);
-        return configuration;
+        return props;
     }
 
     private static ServiceReference<?> pool(BundleContext ctx, String name) {
@@ -95,6 +130,12 @@ class ConfigAdminFelixIT {
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** A property of the pool service named {@code name}, null while there is none. */
+    private static Object poolProperty(BundleContext ctx, String name, String key) {
+        ServiceReference<?> ref = pool(ctx, name);
+        return ref == null ? null : ref.getProperty(key);
     }
 
     static int backends(Admin admin, String applicationName) {

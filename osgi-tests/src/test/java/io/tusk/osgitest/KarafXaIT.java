@@ -67,7 +67,9 @@ class KarafXaIT {
             for (TestDatabase db : List.of(a, b)) {
                 assertEquals(List.of("commit"), db.admin().queryColumn("SELECT v FROM osgi_xa ORDER BY v"), db.dbname());
             }
-            assertEquals("0", pg.admin().queryScalar("SELECT count(*) FROM pg_prepared_xacts"));
+            List<String> prepared = pg.admin().queryColumn("SELECT database || ' ' || gid FROM pg_prepared_xacts");
+            assertEquals(List.of(), prepared, () -> "nothing may stay prepared; the probe wrote:\n" + report
+                    + "\nkaraf.log:\n" + tail(karaf.data().resolve("log/karaf.log"), 60));
 
             Files.delete(cfgA);
             String left = karaf.client("service:list io.tusk.xa.TuskXAConnectionSource");
@@ -108,6 +110,11 @@ class KarafXaIT {
         for (TestDatabase db : dbs) {
             admin.dropDatabase(db.dbname());
         }
+    }
+
+    private static String tail(Path file, int lines) {
+        List<String> all = read(file).lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     private static String read(Path file) {

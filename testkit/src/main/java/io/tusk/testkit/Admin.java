@@ -74,8 +74,21 @@ public final class Admin {
         execute("CREATE DATABASE " + Jdbc.ident(name));
     }
 
-    /** {@code DROP DATABASE IF EXISTS name WITH (FORCE)}: sessions still connected to it are terminated. */
+    /**
+     * {@code DROP DATABASE IF EXISTS name WITH (FORCE)}: sessions still connected to it are
+     * terminated and transactions still prepared in it are rolled back first (FORCE does not end
+     * those, and a test that failed between PREPARE and COMMIT must be reported for its own
+     * failure, not for the cleanup's).
+     */
     public void dropDatabase(String name) {
+        List<String> prepared = server.admin().queryColumn(
+                "SELECT gid FROM pg_prepared_xacts WHERE database = " + Jdbc.literal(name));
+        if (!prepared.isEmpty()) {
+            Admin inThatDatabase = new Admin(server, name);
+            for (String gid : prepared) {
+                inThatDatabase.execute("ROLLBACK PREPARED " + Jdbc.literal(gid));
+            }
+        }
         // WITH (FORCE) exists since PostgreSQL 13, the oldest version the kit supports.
         execute("DROP DATABASE IF EXISTS " + Jdbc.ident(name) + " WITH (FORCE)");
     }

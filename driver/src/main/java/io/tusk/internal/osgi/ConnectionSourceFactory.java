@@ -11,8 +11,8 @@ import org.osgi.service.cm.ManagedServiceFactory;
 
 /**
  * The Config Admin managed service factory of PID {@code io.tusk.connection} (OSGi Compendium
- * 104.6): each factory configuration becomes a {@link PublishedSource}; an update replaces it and
- * a deletion closes it.
+ * 104.6): each factory configuration becomes a {@link PublishedSource}; an update that changes it
+ * replaces it (an unchanged one keeps it) and a deletion closes it.
  *
  * <pre>{@code
  * Configuration c = configAdmin.createFactoryConfiguration("io.tusk.connection", "?");
@@ -56,6 +56,12 @@ final class ConnectionSourceFactory implements ManagedServiceFactory, AutoClosea
         } catch (IllegalArgumentException e) {
             deleted(pid);
             throw new ConfigurationException(null, e.getMessage());
+        }
+        PublishedSource current = sources.get(pid);
+        if (current != null && current.config().equals(config)) {
+            // Config Admin redelivers unchanged configurations (when the factory registers, when
+            // File Install sees a file touched): the pool and the connections lent out stay.
+            return;
         }
         deleted(pid);
         sources.put(pid, PublishedSource.publish(context, config, xa.hook()));
