@@ -137,8 +137,17 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
             return CompletableFuture.failedFuture(e);
         }
         // Every statement is already sent: pipelined, each with its own Sync.
+        // allOf() would report any one of the failures: the first in order is the cause of the
+        // others (25P02 after it inside a transaction), so that one is raised.
         CompletableFuture<List<QueryResult>> total = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
-                .thenApply(v -> List.<QueryResult>of());
+                .handle((v, e) -> {
+                    for (CompletableFuture<List<QueryResult>> f : all) {
+                        if (f.isCompletedExceptionally()) {
+                            f.join();
+                        }
+                    }
+                    return List.<QueryResult>of();
+                });
         long[] count = new long[1];
         return apply(total.thenApply(v -> {
             for (CompletableFuture<List<QueryResult>> f : all) {
