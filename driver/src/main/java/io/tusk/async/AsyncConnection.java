@@ -113,4 +113,18 @@ public interface AsyncConnection {
 
     /** The process id of the server backend. */
     int backendPid();
+
+    // ---- pipeline mode
+
+    /**
+     * Puts the connection in pipeline mode (psycopg's {@code async with conn.pipeline()}): see
+     * {@link AsyncPipeline}. End it with {@link AsyncPipeline#close()}.
+     */
+    AsyncPipeline pipeline();
+
+    /**
+     * Runs {@code work} in pipeline mode, then a final sync, also when the work fails; the stage
+     * completes with the work's result, or fails with its error, else with the segment's first error.
+     */
+    <T> CompletionStage<T> pipeline(Function<AsyncPipeline, ? extends CompletionStage<T>> work);
 }

@@ -9,6 +9,8 @@ import io.tusk.rows.Row;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,16 @@ interface Frontend extends AutoCloseable {
     void tpcCommit(Xid xid);
 
     List<Xid> tpcRecover();
+
+    /**
+     * Runs {@code body} in a transaction block ({@code transaction()} of either front end): COMMIT
+     * when it returns, ROLLBACK when it throws (the error is rethrown), a savepoint when nested.
+     * The body uses this same front end.
+     */
+    <T> T transaction(Function<Frontend, T> body);
+
+    /** {@code cursor.executemany(sql, paramSets)}; returns the cursor's rowcount. */
+    long executemany(String sql, List<Object[]> paramSets);
 
     /** Starts collecting notifications (after LISTEN). */
     void listen(String channel);
@@ -122,6 +134,16 @@ interface Frontend extends AutoCloseable {
         }
 
         @Override
+        public <T> T transaction(Function<Frontend, T> body) {
+            return c.transaction(tx -> body.apply(this));
+        }
+
+        @Override
+        public long executemany(String sql, List<Object[]> paramSets) {
+            return c.cursor().executemany(sql, paramSets).rowcount();
+        }
+
+        @Override
         public void listen(String channel) {
             c.execute("LISTEN " + channel);
         }
@@ -194,6 +216,28 @@ interface Frontend extends AutoCloseable {
         @Override
         public List<Xid> tpcRecover() {
             return c.tpcRecover().toCompletableFuture().join();
+        }
+
+        @Override
+        public <T> T transaction(Function<Frontend, T> body) {
+            // The body joins stages, so it runs on a thread of its own, never on the executor.
+            try {
+                return c.transaction(conn -> CompletableFuture.supplyAsync(() -> body.apply(this), Async::onNewThread))
+                        .toCompletableFuture().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        private static void onNewThread(Runnable r) {
+            Thread t = new Thread(r, "frontend-transaction-body");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public long executemany(String sql, List<Object[]> paramSets) {
+            return c.cursor().executemany(sql, paramSets).toCompletableFuture().join().rowcount();
         }
 
         @Override

@@ -107,4 +107,88 @@ class FrontendsIT {
             assertEquals("hello", n.payload());
         }
     }
+
+    private static void table(TestDatabase db, String table) {
+        db.admin().execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (id int PRIMARY KEY); GRANT ALL ON "
+                + table + " TO PUBLIC");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void transactionBlockCommitsOnReturnAndRollsBackOnFailure(String name, Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_block_" + name;
+        table(db, table);
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            String out = f.transaction(tx -> {
+                tx.execute("INSERT INTO " + table + " VALUES (%s)", 1);
+                assertEquals(TransactionStatus.INTRANS, tx.status(), "the block runs in a transaction");
+                return "done";
+            });
+            assertEquals("done", out, "the block's value is returned");
+            assertEquals(TransactionStatus.IDLE, f.status(), "committed at the end of the block");
+            IllegalStateException boom = new IllegalStateException("boom");
+            RuntimeException e = failure(() -> f.transaction(tx -> {
+                tx.execute("INSERT INTO " + table + " VALUES (%s)", 2);
+                throw boom;
+            }));
+            assertEquals(boom, e, "the body's own exception comes out");
+            assertEquals(TransactionStatus.IDLE, f.status(), "rolled back at the end of the block");
+            assertEquals(List.of(List.of(1)), f.query("SELECT id FROM " + table + " ORDER BY id"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void nestedTransactionBlockRollsBackOnlyItsSavepoint(String name, Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_nested_" + name;
+        table(db, table);
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            f.transaction(outer -> {
+                outer.execute("INSERT INTO " + table + " VALUES (%s)", 1);
+                RuntimeException e = failure(() -> outer.transaction(inner -> {
+                    inner.execute("INSERT INTO " + table + " VALUES (%s)", 2);
+                    inner.execute("INSERT INTO " + table + " VALUES (%s)", 1); // duplicate key
+                    return null;
+                }));
+                assertEquals("23505", ((DatabaseException) e).sqlstate());
+                assertEquals(TransactionStatus.INTRANS, outer.status(), "the outer transaction goes on after the savepoint's rollback");
+                outer.execute("INSERT INTO " + table + " VALUES (%s)", 3);
+                return null;
+            });
+            assertEquals(TransactionStatus.IDLE, f.status());
+            assertEquals(List.of(List.of(1), List.of(3)), f.query("SELECT id FROM " + table + " ORDER BY id"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void executemanyRunsEveryParameterSetAndCountsTheRows(String name, Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_many_" + name;
+        table(db, table);
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            List<Object[]> rows = List.of(new Object[] {1}, new Object[] {2}, new Object[] {3});
+            assertEquals(3, f.executemany("INSERT INTO " + table + " VALUES (%s)", rows));
+            assertEquals(List.of(List.of(3L)), f.query("SELECT count(*) FROM " + table));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void executemanyFailureRaisesTheFirstErrorAndRollbackUndoesTheBatch(String name, Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_many_err_" + name;
+        table(db, table);
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            List<Object[]> rows = List.of(new Object[] {1}, new Object[] {1}, new Object[] {2}, new Object[] {3});
+            RuntimeException e = failure(() -> f.executemany("INSERT INTO " + table + " VALUES (%s)", rows));
+            assertInstanceOf(DatabaseException.class, e);
+            assertEquals("23505", ((DatabaseException) e).sqlstate(), "the duplicate key is reported, not what followed it");
+            assertEquals(TransactionStatus.INERROR, f.status());
+            f.rollback();
+            assertEquals(List.of(List.of(0L)), f.query("SELECT count(*) FROM " + table));
+        }
+    }
 }

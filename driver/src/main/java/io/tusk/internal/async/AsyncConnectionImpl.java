@@ -6,6 +6,7 @@ import io.tusk.Xid;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.async.AsyncConnection;
 import io.tusk.async.AsyncCursor;
+import io.tusk.async.AsyncPipeline;
 import io.tusk.conninfo.ConnectionSettings;
 import io.tusk.conninfo.Conninfo;
 import io.tusk.conninfo.Environment;
@@ -293,5 +294,31 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     Executor executor() {
         return executor;
+    }
+
+    // ---- pipeline mode (AsyncPipeline)
+
+    @Override
+    public AsyncPipeline pipeline() {
+        return new AsyncPipelineImpl(this);
+    }
+
+    @Override
+    public <T> CompletionStage<T> pipeline(Function<AsyncPipeline, ? extends CompletionStage<T>> work) {
+        AsyncPipeline p = pipeline();
+        CompletionStage<T> ran;
+        try {
+            ran = work.apply(p);
+        } catch (RuntimeException e) {
+            ran = CompletableFuture.failedFuture(e);
+        }
+        // the final sync runs whatever the work did; the work's error wins over the sync's
+        return ran.handle((r, e) -> p.close().handle((v, syncError) -> {
+            Throwable failure = e != null ? e : syncError;
+            if (failure != null) {
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            return r;
+        })).thenCompose(Function.identity());
     }
 }

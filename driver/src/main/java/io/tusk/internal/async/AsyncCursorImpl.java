@@ -112,6 +112,29 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
         });
     }
 
+    /**
+     * Runs a statement in an {@link AsyncPipelineImpl}: its values are dumped here, before
+     * anything is queued, and it always goes as extended-query messages (as in the blocking pipeline).
+     */
+    CompletionStage<AsyncCursor<R>> inPipeline(String query, Object[] positional, Map<String, ?> named,
+            AsyncPipelineImpl pipeline) {
+        transformer = new Transformer(adapters, conn.session().charset());
+        CompletableFuture<List<QueryResult>> f;
+        try {
+            boolean none = (positional == null || positional.length == 0) && (named == null || named.isEmpty());
+            if (none) {
+                f = pipeline.queue(query, null);
+            } else {
+                ParsedQuery q = QueryParser.parse(query);
+                Object[] values = positional != null ? q.order(positional) : q.order(named);
+                f = pipeline.queue(q.postgresQuery(), transformer.dump(values, q.formats()));
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // a parameter error: nothing was queued
+        }
+        return apply(f, -1);
+    }
+
     @Override
     public CompletionStage<AsyncCursor<R>> executemany(String query, Iterable<?> paramsSeq) {
         transformer = new Transformer(adapters, conn.session().charset());
@@ -137,8 +160,17 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
             return CompletableFuture.failedFuture(e);
         }
         // Every statement is already sent: pipelined, each with its own Sync.
+        // allOf() would report any one of the failures: the first in order is the cause of the
+        // others (25P02 after it inside a transaction), so that one is raised.
         CompletableFuture<List<QueryResult>> total = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
-                .thenApply(v -> List.<QueryResult>of());
+                .handle((v, e) -> {
+                    for (CompletableFuture<List<QueryResult>> f : all) {
+                        if (f.isCompletedExceptionally()) {
+                            f.join();
+                        }
+                    }
+                    return List.<QueryResult>of();
+                });
         long[] count = new long[1];
         return apply(total.thenApply(v -> {
             for (CompletableFuture<List<QueryResult>> f : all) {

@@ -162,6 +162,20 @@ public final class AsyncSession {
         write();
     }
 
+    /**
+     * Writes more messages for the exchange in flight: a pipeline's segment stays in flight from
+     * its first statement to its Sync and appends its later statements here. On the loop.
+     */
+    void sendMore(java.util.function.Consumer<WriteBuffer> encoder) {
+        if (closed || broken) {
+            return; // the exchange in flight was failed by lost() or close()
+        }
+        out.clear();
+        out.charset(charset);
+        encoder.accept(out);
+        write();
+    }
+
     private void write() {
         if (out.size() == 0) {
             return;

@@ -1,0 +1,124 @@
+package io.tusk.internal.async;
+
+import io.tusk.TransactionStatus;
+import io.tusk.async.AsyncConnection;
+import io.tusk.async.AsyncCursor;
+import io.tusk.async.AsyncPipeline;
+import io.tusk.errors.InterfaceException;
+import io.tusk.internal.adapt.Transformer;
+import io.tusk.internal.connection.QueryResult;
+import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.cursor.PlannedStatement;
+import io.tusk.rows.Row;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The asynchronous pipeline: statements are planned as the blocking pipeline plans them
+ * ({@link ExtendedQuery#plan} without Sync) and queued in the current {@link PipelineSegment},
+ * which a sync ends. Which segment is current is decided on the loop thread, in the order the
+ * calls were made, so a statement executed right after {@code sync()} opens the next segment.
+ */
+final class AsyncPipelineImpl implements AsyncPipeline {
+    private static final Transformer.Params NO_PARAMS = new Transformer.Params(new int[0], new int[0], new byte[0][]);
+
+    private final AsyncConnectionImpl conn;
+    private final AsyncSession session;
+    /** The segment statements go to; touched on the loop only. */
+    private PipelineSegment current;
+    private volatile boolean closed;
+
+    AsyncPipelineImpl(AsyncConnectionImpl conn) {
+        this.conn = conn;
+        this.session = conn.session();
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<Row>> execute(String query, Object... params) {
+        return ((AsyncCursorImpl<Row>) conn.cursor()).inPipeline(query, params, null, this);
+    }
+
+    @Override
+    public CompletionStage<AsyncCursor<Row>> execute(String query, Map<String, ?> params) {
+        return ((AsyncCursorImpl<Row>) conn.cursor()).inPipeline(query, null, params, this);
+    }
+
+    /** Queues a statement whose parameters are already dumped; the future completes on the loop. */
+    CompletableFuture<List<QueryResult>> queue(String sql, Transformer.Params params) {
+        CompletableFuture<List<QueryResult>> f = new CompletableFuture<>();
+        if (closed) {
+            f.completeExceptionally(new InterfaceException("this pipeline is closed: open a new one with conn.pipeline()"));
+            return f;
+        }
+        PlannedStatement planned = ExtendedQuery.plan(sql, params == null ? NO_PARAMS : params, false, false, null,
+                conn.adapters());
+        session.loop().execute(() -> segment().add(planned, f));
+        return f;
+    }
+
+    /** The current segment, submitted to the session when it is made. On the loop. */
+    private PipelineSegment segment() {
+        if (current == null) {
+            PipelineSegment seg = new PipelineSegment(session);
+            current = seg;
+            CompletableFuture<Void> done = session.submit(st -> {
+                String begin = conn.beginFor(st);
+                if (begin != null) {
+                    seg.begin(ExtendedQuery.plan(begin, NO_PARAMS, false, false, null, null));
+                }
+                return new AsyncSession.Planned<>(seg, begin != null ? TransactionStatus.INTRANS : null);
+            });
+            done.whenComplete((v, e) -> {
+                if (e != null) {
+                    seg.failAll(AsyncConnectionImpl.unwrap(e));
+                }
+            });
+            segmentDone = done;
+        }
+        return current;
+    }
+
+    /** The exchange future of the current segment; on the loop. */
+    private CompletableFuture<Void> segmentDone;
+
+    @Override
+    public CompletionStage<Void> sync() {
+        CompletableFuture<Void> synced = new CompletableFuture<>();
+        session.loop().execute(() -> {
+            if (current == null) {
+                synced.complete(null); // nothing queued since the last sync
+                return;
+            }
+            PipelineSegment seg = current;
+            CompletableFuture<Void> done = segmentDone;
+            current = null;
+            segmentDone = null;
+            seg.sync();
+            done.whenComplete((v, e) -> {
+                if (e != null) {
+                    synced.completeExceptionally(e);
+                } else {
+                    synced.complete(null);
+                }
+            });
+        });
+        return conn.deliver(synced);
+    }
+
+    @Override
+    public CompletionStage<Void> close() {
+        if (closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletionStage<Void> last = sync();
+        closed = true;
+        return last;
+    }
+
+    @Override
+    public AsyncConnection connection() {
+        return conn;
+    }
+}

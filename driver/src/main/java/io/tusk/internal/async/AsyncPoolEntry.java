@@ -1,0 +1,21 @@
+package io.tusk.internal.async;
+
+import io.tusk.async.AsyncConnection;
+
+/** A connection an asynchronous pool owns, with the times it decides by. Guarded by the pool's lock. */
+final class AsyncPoolEntry {
+    final AsyncConnection conn;
+    /** When {@code maxLifetime} (minus its jitter) is over. */
+    final long expireAtNanos;
+    long idleSinceNanos;
+    long borrowedAtNanos;
+
+    AsyncPoolEntry(AsyncConnection conn, long expireAtNanos) {
+        this.conn = conn;
+        this.expireAtNanos = expireAtNanos;
+    }
+
+    boolean expired(long nowNanos) {
+        return nowNanos - expireAtNanos >= 0;
+    }
+}
