@@ -53,7 +53,8 @@ class KarafXaIT {
 
             Path seen = karaf.data().resolve("tusk-xa-probe.txt");
             await(() -> read(seen).contains("rolled back") || read(seen).contains("failed"),
-                    () -> "the probe's two transactions: " + read(seen));
+                    () -> "the probe's two transactions: " + read(seen) + "\nkaraf.log:\n"
+                            + tail(karaf.data().resolve("log/karaf.log"), 60));
             String report = read(seen);
             assertTrue(report.contains("committed\nrolled back\n"), report);
             assertTrue(report.lines().anyMatch(l -> l.startsWith("properties ") && l.contains("name=xa-a")
