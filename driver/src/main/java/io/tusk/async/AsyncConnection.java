@@ -96,6 +96,19 @@ public interface AsyncConnection {
      */
     Flow.Publisher<Notify> notifies();
 
+    // ---- COPY (issue 13: async COPY and streaming)
+
+    /**
+     * Starts a COPY ({@code COPY ... FROM STDIN} or {@code COPY ... TO STDOUT}), psycopg's
+     * {@code AsyncConnection.copy()}: the stage completes once the server is in copy mode, with
+     * the {@link AsyncCopy} to write or read the data; see there for flow control. Parameters
+     * ({@code %s}) are quoted into the statement on the client, as the blocking
+     * {@code cursor.copy(sql, params)} does, since COPY takes no server-side parameters:
+     * {@code conn.copy("COPY (SELECT * FROM t WHERE day = %s) TO STDOUT", day)}. Outside
+     * autocommit the COPY opens the implicit transaction, as any command does.
+     */
+    CompletionStage<AsyncCopy> copy(String sql, Object... params);
+
     /** Asks the server to cancel the running command (a CancelRequest on a new connection). */
     CompletionStage<Void> cancel();
 

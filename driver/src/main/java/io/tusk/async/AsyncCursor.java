@@ -37,6 +37,26 @@ public interface AsyncCursor<R> {
 
     CompletionStage<List<R>> fetchall();
 
+    // ---- streaming (issue 13: back-pressured results)
+
+    /**
+     * The rows of one statement as a {@link java.util.concurrent.Flow.Publisher}, psycopg's
+     * {@code AsyncCursor.stream()} with back-pressure: rows are delivered as the subscriber
+     * requests them, on the connection's executor; when the subscriber is slower than the
+     * server, the driver holds at most a few thousand rows (about 1 MB) and then stops reading
+     * the socket, so the server waits. Each subscription runs the statement once. Cancelling the
+     * subscription sends a CancelRequest while the statement runs (outside autocommit the
+     * transaction is then failed, to be rolled back) and the connection stays usable.
+     *
+     * <pre>{@code
+     * cur.stream("SELECT * FROM big WHERE kind = %s", kind).subscribe(subscriber);
+     * }</pre>
+     */
+    java.util.concurrent.Flow.Publisher<R> stream(String query, Object... params);
+
+    /** {@link #stream(String, Object...)} with named parameters ({@code %(name)s}). */
+    java.util.concurrent.Flow.Publisher<R> stream(String query, Map<String, ?> params);
+
     /** Moves to the next result of a multi-statement query; false when there is none. */
     boolean nextset();
 

@@ -1,16 +1,20 @@
 package io.tusk.async;
 
 import io.tusk.Connection;
+import io.tusk.Copy;
+import io.tusk.Cursor;
 import io.tusk.Notify;
 import io.tusk.TransactionStatus;
 import io.tusk.Tusk;
 import io.tusk.Xid;
 import io.tusk.rows.Row;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +63,20 @@ interface Frontend extends AutoCloseable {
 
     @Override
     void close();
+
+    // ---- COPY (issue 13: async COPY and streaming)
+
+    /** COPY ... FROM STDIN with each row written by {@code writeRow}; the row count. */
+    long copyIn(String sql, List<Object[]> rows);
+
+    /** COPY ... FROM STDIN with raw data in the COPY's format; the row count. */
+    long copyInRaw(String sql, byte[] data);
+
+    /** Writes the rows, then aborts the COPY (CopyFail with {@code reason}). */
+    void copyInAborted(String sql, List<Object[]> rows, String reason);
+
+    /** Every byte of a COPY ... TO STDOUT, its parameters quoted into the statement. */
+    byte[] copyOut(String sql, Object... params);
 
     static Function<String, Frontend> blocking() {
         return conninfo -> new Blocking(Tusk.connect(conninfo));
@@ -156,6 +174,37 @@ interface Frontend extends AutoCloseable {
         @Override
         public void close() {
             c.close();
+        }
+
+        // ---- COPY
+
+        @Override
+        public long copyIn(String sql, List<Object[]> rows) {
+            return c.copy(sql, copy -> rows.forEach(copy::writeRow));
+        }
+
+        @Override
+        public long copyInRaw(String sql, byte[] data) {
+            return c.copy(sql, copy -> copy.write(data));
+        }
+
+        @Override
+        public void copyInAborted(String sql, List<Object[]> rows, String reason) {
+            try (Copy copy = c.copy(sql)) {
+                rows.forEach(copy::writeRow);
+                copy.abort(reason);
+            }
+        }
+
+        @Override
+        public byte[] copyOut(String sql, Object... params) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (Cursor<Row> cur = c.cursor(); Copy copy = cur.copy(sql, params)) {
+                for (byte[] b; (b = copy.read()) != null; ) {
+                    out.write(b, 0, b.length);
+                }
+            }
+            return out.toByteArray();
         }
     }
 
@@ -272,6 +321,56 @@ interface Frontend extends AutoCloseable {
         @Override
         public void close() {
             c.close().toCompletableFuture().join();
+        }
+
+        // ---- COPY: each write waits for the previous one's stage (flow control)
+
+        @Override
+        public long copyIn(String sql, List<Object[]> rows) {
+            AsyncCopy copy = c.copy(sql).toCompletableFuture().join();
+            CompletionStage<Void> written = CompletableFuture.completedFuture(null);
+            try {
+                for (Object[] r : rows) {
+                    copy.writeRow(r).toCompletableFuture().join(); // a producer that waits for each stage
+                }
+            } catch (CompletionException e) {
+                written = CompletableFuture.failedFuture(e.getCause());
+            }
+            return finishOrAbort(copy, written);
+        }
+
+        @Override
+        public long copyInRaw(String sql, byte[] data) {
+            AsyncCopy copy = c.copy(sql).toCompletableFuture().join();
+            return finishOrAbort(copy, copy.write(data));
+        }
+
+        /** As the blocking {@code conn.copy(sql, body)}: finished when the writes went well, else aborted and the failure rethrown. */
+        private static long finishOrAbort(AsyncCopy copy, CompletionStage<Void> written) {
+            return written.handle((v, e) -> e).thenCompose(e -> e == null ? copy.finish()
+                    : copy.abort(e.toString()).handle((x, y) -> {
+                        throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+                    })).toCompletableFuture().join();
+        }
+
+        @Override
+        public void copyInAborted(String sql, List<Object[]> rows, String reason) {
+            AsyncCopy copy = c.copy(sql).toCompletableFuture().join();
+            CompletionStage<Void> written = CompletableFuture.completedFuture(null);
+            for (Object[] r : rows) {
+                written = written.thenCompose(v -> copy.writeRow(r));
+            }
+            written.thenCompose(v -> copy.abort(reason)).toCompletableFuture().join();
+        }
+
+        @Override
+        public byte[] copyOut(String sql, Object... params) {
+            AsyncCopy copy = c.copy(sql, params).toCompletableFuture().join();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (byte[] b; (b = copy.read().toCompletableFuture().join()) != null; ) {
+                out.write(b, 0, b.length);
+            }
+            return out.toByteArray();
         }
     }
 }

@@ -191,4 +191,104 @@ class FrontendsIT {
             assertEquals(List.of(List.of(0L)), f.query("SELECT count(*) FROM " + table));
         }
     }
+
+    // ---- COPY (issue 13: async COPY and streaming)
+
+    private static void table(TestDatabase db, String table, String columns) {
+        db.admin().execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (" + columns + "); GRANT ALL ON "
+                + table + " TO PUBLIC");
+    }
+
+    private static Object[] row(Object... values) {
+        return values;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyRowsInAndTextOutWithEscapes(String name, Function<String, Frontend> open, TestDatabase db) {
+        String t = "fe_copy_" + name;
+        table(db, t, "id int, name text");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            long n = f.copyIn("COPY " + t + " (id, name) FROM STDIN",
+                    List.of(row(1, "tab\there"), row(2, null), row(3, "back\\slash\nnewline é")));
+            assertEquals(3, n);
+            assertEquals(List.of(List.of(1, "tab\there"), java.util.Arrays.asList(2, null), List.of(3, "back\\slash\nnewline é")),
+                    f.query("SELECT id, name FROM " + t + " ORDER BY id"));
+            byte[] out = f.copyOut("COPY (SELECT id, name FROM " + t + " WHERE id >= %s ORDER BY id) TO STDOUT", 2);
+            assertEquals("2\t\\N\n3\tback\\\\slash\\nnewline é\n", new String(out, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyBinaryOutGoesBackInBinary(String name, Function<String, Frontend> open, TestDatabase db) {
+        String a = "fe_bin_a_" + name;
+        String b = "fe_bin_b_" + name;
+        // Integer values are dumped in the smallest binary integer type that holds them (int2 here),
+        // and binary COPY takes no casts: the column is int2.
+        table(db, a, "id int2, name text");
+        table(db, b, "id int2, name text");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            List<Object[]> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                rows.add(row(i, i % 3 == 0 ? null : "row " + i));
+            }
+            assertEquals(20_000, f.copyIn("COPY " + a + " FROM STDIN (FORMAT BINARY)", rows));
+            byte[] data = f.copyOut("COPY " + a + " TO STDOUT (FORMAT BINARY)");
+            assertEquals("PGCOPY\n", new String(data, 0, 7, java.nio.charset.StandardCharsets.US_ASCII), "the binary signature");
+            assertEquals(20_000, f.copyInRaw("COPY " + b + " FROM STDIN (FORMAT BINARY)", data));
+            assertEquals(List.of(List.of(0L)), f.query("SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT SELECT * FROM " + b
+                    + ") d"));
+            assertEquals(List.of(List.of(20_000L, 6_667L)), f.query("SELECT count(*), count(*) FILTER (WHERE name IS NULL) FROM " + b));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyRefusedMidwayFailsAndLeavesConnectionUsable(String name, Function<String, Frontend> open, TestDatabase db) {
+        String t = "fe_copy_err_" + name;
+        table(db, t, "id int, name text");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            List<Object[]> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 100_000; i++) {
+                // A value that is no integer early on: the server ends the COPY while the client still writes.
+                rows.add(row(i == 10 ? "ten" : Integer.toString(i), "some text to make the data larger than a few chunks"));
+            }
+            RuntimeException e = failure(() -> f.copyIn("COPY " + t + " (id, name) FROM STDIN", rows));
+            assertInstanceOf(DatabaseException.class, e);
+            assertEquals("22P02", ((DatabaseException) e).sqlstate(), "invalid_text_representation: " + e.getMessage());
+            assertEquals(TransactionStatus.INERROR, f.status());
+            f.rollback();
+            assertEquals(List.of(List.of(0L)), f.query("SELECT count(*) FROM " + t));
+            f.commit();
+            assertEquals(TransactionStatus.IDLE, f.status());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyAbortedStoresNothing(String name, Function<String, Frontend> open, TestDatabase db) {
+        String t = "fe_copy_abort_" + name;
+        table(db, t, "id int");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            f.copyInAborted("COPY " + t + " FROM STDIN", List.of(row(1), row(2)), "changed my mind");
+            assertEquals(TransactionStatus.IDLE, f.status());
+            assertEquals(List.of(List.of(0L)), f.query("SELECT count(*) FROM " + t));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyOfAStatementThatIsNoCopyIsRefused(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            RuntimeException e = failure(() -> f.copyOut("SELECT 1"));
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, e);
+            assertEquals(List.of(List.of(1)), f.query("SELECT 1"));
+        }
+    }
 }

@@ -240,6 +240,13 @@ public final class AsyncConnectionImpl implements AsyncConnection {
         return notifications;
     }
 
+    // ---- COPY (issue 13: async COPY and streaming)
+
+    @Override
+    public CompletionStage<io.tusk.async.AsyncCopy> copy(String sql, Object... params) {
+        return AsyncCopyImpl.start(this, sql, params);
+    }
+
     @Override
     public CompletionStage<Void> cancel() {
         if (session.keyData() == null || session.isClosed() || session.isBroken()) {

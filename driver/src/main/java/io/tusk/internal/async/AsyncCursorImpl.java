@@ -206,6 +206,18 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
         return out;
     }
 
+    // ---- streaming (issue 13: back-pressured results)
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<R> stream(String query, Object... params) {
+        return new AsyncRowStream<>(conn, adapters, rowFactory, query, params, null);
+    }
+
+    @Override
+    public java.util.concurrent.Flow.Publisher<R> stream(String query, Map<String, ?> params) {
+        return new AsyncRowStream<>(conn, adapters, rowFactory, query, null, params);
+    }
+
     @Override
     public boolean nextset() {
         if (index + 1 >= results.size()) {

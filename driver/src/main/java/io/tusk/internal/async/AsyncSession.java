@@ -67,6 +67,17 @@ public final class AsyncSession {
     private volatile boolean closed;
     private volatile Charset charset = StandardCharsets.UTF_8;
     private java.util.function.Consumer<Diagnostic> noticeHandler = d -> { };
+    /**
+     * While a COPY may be in copy-in mode, the requests of later commands wait here: the server
+     * would take them for a part of the COPY (protocol "COPY Operations": only CopyData, CopyDone
+     * and CopyFail are expected then). One segment per holding COPY, in order: releasing a COPY
+     * sends what followed its request, up to the next COPY's hold.
+     */
+    private final ArrayDeque<Hold> held = new ArrayDeque<>();
+
+    /** The requests written after {@code owner}'s, held until it releases them. */
+    private record Hold(Exchange<?> owner, WriteBuffer buffer) {
+    }
 
     private static final class Op<T> {
         final Exchange<T> exchange;
@@ -112,6 +123,19 @@ public final class AsyncSession {
      * The future completes on the loop thread.
      */
     public <T> CompletableFuture<T> submit(Function<TransactionStatus, Planned<T>> plan) {
+        return submit(plan, false);
+    }
+
+    /**
+     * As {@link #submit(Function)} for an exchange that takes over the stream after its request
+     * (COPY): the requests of later commands are held until {@link #releaseHold()}; the
+     * exchange's own messages go out with {@link #sendNow}.
+     */
+    <T> CompletableFuture<T> submitHolding(Function<TransactionStatus, Planned<T>> plan) {
+        return submit(plan, true);
+    }
+
+    private <T> CompletableFuture<T> submit(Function<TransactionStatus, Planned<T>> plan, boolean hold) {
         CompletableFuture<T> f = new CompletableFuture<>();
         loop.execute(() -> {
             if (closed || broken) {
@@ -133,6 +157,9 @@ public final class AsyncSession {
             if (!f.isDone()) {
                 if (p.after() != null) {
                     predicted = p.after();
+                }
+                if (hold) {
+                    held.add(new Hold(p.exchange(), new WriteBuffer()));
                 }
             }
         });
@@ -180,6 +207,15 @@ public final class AsyncSession {
         if (out.size() == 0) {
             return;
         }
+        if (!held.isEmpty()) {
+            held.peekLast().buffer().bytes(out.array(), 0, out.size());
+            out.clear();
+            return;
+        }
+        writeOut();
+    }
+
+    private void writeOut() {
         try {
             pipe.send(out.array(), 0, out.size());
         } catch (IOException e) {
@@ -187,6 +223,44 @@ public final class AsyncSession {
         } finally {
             out.clear();
         }
+    }
+
+    /** Sends a message of the exchange that holds the stream (COPY data), ahead of held requests; on the loop. */
+    void sendNow(io.tusk.internal.protocol.frontend.FrontendMessage m) {
+        if (closed || broken) {
+            return;
+        }
+        out.clear();
+        out.charset(charset);
+        m.encode(out);
+        writeOut();
+    }
+
+    /** Sends the requests held during a COPY (it ended, or left copy-in mode); on the loop. */
+    void releaseHold(Exchange<?> owner) {
+        Hold first = held.peek();
+        if (first == null || first.owner() != owner) {
+            return; // released already (or never held: the COPY was not sent)
+        }
+        held.poll();
+        WriteBuffer h = first.buffer();
+        if (h.size() > 0 && !closed && !broken) {
+            try {
+                pipe.send(h.array(), 0, h.size());
+            } catch (IOException e) {
+                lost(e);
+            }
+        }
+    }
+
+    /** Outgoing bytes the socket has not taken yet; on the loop. */
+    long queuedBytes() {
+        return pipe.queuedBytes();
+    }
+
+    /** Runs {@code r} on the loop once the socket took every queued byte. */
+    void whenDrained(Runnable r) {
+        pipe.whenDrained(r);
     }
 
     /** Plaintext from the server: cut into messages and dispatched. */
@@ -271,6 +345,7 @@ public final class AsyncSession {
     void lost(Throwable cause) {
         boolean wasClosed = closed;
         broken = true;
+        held.clear();
         pipe.close();
         RuntimeException e;
         if (cause instanceof DatabaseException d) {
@@ -301,6 +376,7 @@ public final class AsyncSession {
                 return;
             }
             closed = true;
+            held.clear(); // commands that waited behind a COPY fail below; Terminate ends the COPY too
             if (!broken) {
                 out.clear();
                 Terminate.INSTANCE.encode(out);

@@ -40,6 +40,10 @@ final class NioPipe implements EventLoop.Handler {
     private TlsEngine tls;
     private boolean paused;
     private boolean closed;
+    /** Bytes queued in {@link #out} that the socket has not taken yet (flow control of COPY FROM STDIN). */
+    private long queuedBytes;
+    /** Run once when {@link #out} is empty again. */
+    private final ArrayDeque<Runnable> drained = new ArrayDeque<>();
 
     NioPipe(EventLoop loop, SocketChannel channel, Listener listener) {
         this.loop = loop;
@@ -95,13 +99,14 @@ final class NioPipe implements EventLoop.Handler {
     }
 
     private void queue(ByteBuffer b) {
+        queuedBytes += b.remaining();
         out.add(b);
     }
 
     private void flush() throws IOException {
         while (!out.isEmpty()) {
             ByteBuffer b = out.peek();
-            channel.write(b);
+            queuedBytes -= channel.write(b);
             if (b.hasRemaining()) {
                 interest();
                 return;
@@ -109,6 +114,24 @@ final class NioPipe implements EventLoop.Handler {
             out.poll();
         }
         interest();
+        Runnable r;
+        while ((r = drained.poll()) != null) {
+            r.run();
+        }
+    }
+
+    /** What the socket has not taken yet: the kernel's send buffer is full when it grows. */
+    long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /** Runs {@code r} (on the loop) once everything queued was written, at once if nothing is queued. */
+    void whenDrained(Runnable r) {
+        if (out.isEmpty()) {
+            r.run();
+        } else {
+            drained.add(r);
+        }
     }
 
     void pauseReading(boolean pause) {

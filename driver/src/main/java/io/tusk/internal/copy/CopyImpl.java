@@ -1,7 +1,6 @@
 package io.tusk.internal.copy;
 
 import io.tusk.Copy;
-import io.tusk.adapt.Dumper;
 import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
 import io.tusk.errors.DatabaseException;
@@ -45,7 +44,7 @@ public final class CopyImpl implements Copy {
     private byte[] out;
     private int outLength;
     private final ByteSink row = new ByteSink();
-    private boolean headerWritten;
+    private final CopyRowEncoder rows;
     private boolean ended;
     /** A method of this Copy failed while writing: close() aborts instead of storing a part. */
     private boolean failed;
@@ -60,6 +59,7 @@ public final class CopyImpl implements Copy {
         this.in = response.direction() == CopyResponse.Direction.IN;
         this.binary = response.format() == 1;
         this.out = in ? new byte[CHUNK] : null;
+        this.rows = new CopyRowEncoder(transformer, binary);
     }
 
     /**
@@ -149,60 +149,9 @@ public final class CopyImpl implements Copy {
     public void writeRow(Object... values) {
         checkWriting();
         guarded(() -> {
-            row.clear();
-            if (binary) {
-                binaryRow(values);
-            } else {
-                textRow(values);
-            }
-            append(row.array(), 0, row.size());
+            rows.encode(values);
+            append(rows.array(), 0, rows.size());
         });
-    }
-
-    private void textRow(Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                row.put('\t');
-            }
-            Object v = values[i];
-            if (v == null) {
-                TextRows.writeNull(row);
-            } else {
-                TextRows.escape(transformer.dumperFor(v, Format.TEXT).dump(v), row);
-            }
-        }
-        row.put('\n');
-    }
-
-    private void binaryRow(Object[] values) {
-        if (!headerWritten) {
-            BinaryRows.header(row);
-            headerWritten = true;
-        }
-        row.int16(values.length);
-        for (Object v : values) {
-            if (v == null) {
-                row.int32(-1);
-                continue;
-            }
-            byte[] b = binaryDumper(v).dump(v);
-            row.int32(b.length);
-            row.put(b, 0, b.length);
-        }
-    }
-
-    private Dumper<Object> binaryDumper(Object v) {
-        Dumper<Object> d;
-        try {
-            d = transformer.dumperFor(v, Format.BINARY);
-        } catch (ProgrammingException e) {
-            d = null;
-        }
-        if (d == null || d.format() != Format.BINARY) {
-            throw new ProgrammingException("COPY in FORMAT BINARY needs a binary dumper for " + v.getClass().getName()
-                    + " and none is registered: use the text format, or register a binary Dumper for the class");
-        }
-        return d;
     }
 
     /** Appends to the outgoing chunk, sending it whenever it is full: memory stays at one chunk. */
@@ -240,11 +189,8 @@ public final class CopyImpl implements Copy {
 
     /** Sends the rest and CopyDone, then reads the outcome up to ReadyForQuery. */
     private void finishIn() {
-        if (binary && headerWritten) {
-            row.clear();
-            BinaryRows.trailer(row);
-            append(row.array(), 0, row.size());
-        }
+        rows.trailer();
+        append(rows.array(), 0, rows.size());
         sendChunk();
         session.stream().send(io.tusk.internal.protocol.frontend.CopyDone.INSTANCE);
         session.flushOutput();
