@@ -187,19 +187,19 @@ public final class TuskXAResource implements XAResource {
                 b.markRollbackOnly(XAException.XA_RBROLLBACK, "a statement of the branch failed, so the server aborted its transaction");
                 throw rolledBack(b);
             }
-            if (ops.wroteNothing()) {
-                // No transaction id: nothing to make durable, so no prepared transaction is left behind (XA 2.3.2 read-only optimisation).
-                String tag = ops.commit();
+            if (ops.status() == TransactionStatus.IDLE) {
+                // The branch ran no statement, so its transaction was never opened (see
+                // ConnectionOps.begin): read-only, nothing to commit, no round trip.
                 finish(b);
-                if ("ROLLBACK".equals(tag)) {
-                    throw XaErrors.of(XAException.XA_RBROLLBACK, "the read-only branch " + id + " had failed; the server rolled it back");
-                }
                 return XA_RDONLY;
             }
-            String tag = ops.prepare(id.toString());
+            BranchOps.Prepared p = ops.prepare(id.toString());
             finish(b);
-            if ("ROLLBACK".equals(tag)) {
+            if ("ROLLBACK".equals(p.tag())) {
                 throw XaErrors.of(XAException.XA_RBROLLBACK, "the branch " + id + " had failed, so PREPARE TRANSACTION rolled it back; nothing was prepared");
+            }
+            if (p.wroteNothing()) {
+                return finishReadOnly(id);
             }
             return XA_OK;
         } catch (RuntimeException e) {
@@ -218,6 +218,22 @@ public final class TuskXAResource implements XAResource {
             }
             throw XaErrors.of(XaErrors.rollbackCode(e), "PREPARE TRANSACTION of " + id + " failed, so the server rolled the branch back: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A branch that wrote nothing was prepared in the same round trip as the question whether
+     * it wrote anything (one round trip for the usual, writing branch). Nothing is there to make
+     * durable, so it is committed now and the vote is read-only (XA 2.3.2): the transaction
+     * manager forgets it. Should that COMMIT PREPARED fail, the branch stays prepared and the
+     * vote is XA_OK instead, so the transaction manager finishes it as any other.
+     */
+    private int finishReadOnly(Xid id) {
+        try {
+            ops.commitPrepared(id.toString());
+            return XA_RDONLY;
+        } catch (RuntimeException e) {
+            return XA_OK;
         }
     }
 

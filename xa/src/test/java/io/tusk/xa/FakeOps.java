@@ -20,6 +20,7 @@ final class FakeOps implements BranchOps {
     String claimedBy;
     String prepareTag = "PREPARE TRANSACTION";
     RuntimeException failNext;
+    RuntimeException failCommitPrepared;
     int cancels;
 
     static TuskException error(String sqlstate) {
@@ -42,17 +43,29 @@ final class FakeOps implements BranchOps {
     @Override public void setAutocommit(boolean a) { autocommit = a; }
     @Override public void claim(String owner) { claimedBy = owner; }
     @Override public void release(String owner) { if (owner.equals(claimedBy)) { claimedBy = null; } }
-    @Override public void begin() { run("BEGIN"); status = TransactionStatus.INTRANS; }
-    @Override public boolean wroteNothing() { return wroteNothing; }
+    /** As the real connection: outside autocommit the BEGIN goes with the first statement, so nothing is sent here. */
+    @Override
+    public void begin() {
+        if (autocommit) {
+            run("BEGIN");
+            status = TransactionStatus.INTRANS;
+        }
+    }
+
+    /** The application runs a statement on the branch's connection: it opens the transaction (implicit BEGIN). */
+    void statement(String s) {
+        sql.add(s);
+        status = TransactionStatus.INTRANS;
+    }
 
     @Override
-    public String prepare(String gid) {
+    public Prepared prepare(String gid) {
         run("PREPARE TRANSACTION '" + gid + "'");
         status = TransactionStatus.IDLE;
         if (prepareTag.equals("PREPARE TRANSACTION")) {
             prepared.add(gid);
         }
-        return prepareTag;
+        return new Prepared(prepareTag, wroteNothing);
     }
 
     @Override public String commit() { run("COMMIT"); status = TransactionStatus.IDLE; return "COMMIT"; }
@@ -60,6 +73,11 @@ final class FakeOps implements BranchOps {
 
     @Override
     public void commitPrepared(String gid) {
+        if (failCommitPrepared != null) {
+            RuntimeException e = failCommitPrepared;
+            failCommitPrepared = null;
+            throw e;
+        }
         run("COMMIT PREPARED '" + gid + "'");
         if (!prepared.remove(gid)) {
             throw error("42704");

@@ -31,6 +31,8 @@ class TuskXAResourceStateTest {
     private final TuskXAResource res = new TuskXAResource(ops);
     private final Xid xid = TestXid.of(7, "global", "branch");
     private final String gid = io.tusk.Xid.of(7, "global", "branch").toString();
+    /** The branch's work: its first statement opens the server transaction (the implicit BEGIN goes with it). */
+    private static final String UPDATE = "UPDATE t SET v = 1";
 
     private static int code(Executable call) {
         return assertThrows(XAException.class, call).errorCode;
@@ -38,15 +40,16 @@ class TuskXAResourceStateTest {
 
     private void startAndEnd() throws XAException {
         res.start(xid, TMNOFLAGS);
+        ops.statement(UPDATE);
         res.end(xid, TMSUCCESS);
     }
 
     @Test
-    void twoPhaseCycleSendsBeginPrepareCommitPrepared() throws XAException {
+    void twoPhaseCycleSendsTheWorkThenPrepareThenCommitPrepared() throws XAException {
         startAndEnd();
         assertEquals(XAResource.XA_OK, res.prepare(xid));
         res.commit(xid, false);
-        assertEquals(List.of("BEGIN", "PREPARE TRANSACTION '" + gid + "'", "COMMIT PREPARED '" + gid + "'"), ops.sql);
+        assertEquals(List.of(UPDATE, "PREPARE TRANSACTION '" + gid + "'", "COMMIT PREPARED '" + gid + "'"), ops.sql);
     }
 
     @Test
@@ -95,6 +98,7 @@ class TuskXAResourceStateTest {
     @Test
     void suspendThenResumeAndEndThenJoin() throws XAException {
         res.start(xid, TMNOFLAGS);
+        ops.statement(UPDATE);
         res.end(xid, TMSUSPEND);
         assertEquals(XAException.XAER_PROTO, code(() -> res.start(xid, TMJOIN)), "a suspended branch is resumed, not joined");
         res.start(xid, TMRESUME);
@@ -103,7 +107,7 @@ class TuskXAResourceStateTest {
         res.start(xid, TMJOIN);
         res.end(xid, TMSUCCESS);
         assertEquals(XAResource.XA_OK, res.prepare(xid));
-        assertEquals(List.of("BEGIN", "PREPARE TRANSACTION '" + gid + "'"), ops.sql, "one server transaction throughout");
+        assertEquals(List.of(UPDATE, "PREPARE TRANSACTION '" + gid + "'"), ops.sql, "one server transaction throughout");
     }
 
     @Test
@@ -132,20 +136,42 @@ class TuskXAResourceStateTest {
     @Test
     void tmfailRollsBackAtOnceAndPrepareReportsRollback() throws XAException {
         res.start(xid, TMNOFLAGS);
+        ops.statement(UPDATE);
         res.end(xid, TMFAIL);
-        assertEquals(List.of("BEGIN", "ROLLBACK"), ops.sql);
+        assertEquals(List.of(UPDATE, "ROLLBACK"), ops.sql);
         assertEquals(XAException.XA_RBROLLBACK, code(() -> res.prepare(xid)));
-        assertEquals(List.of("BEGIN", "ROLLBACK"), ops.sql, "nothing is prepared");
+        assertEquals(List.of(UPDATE, "ROLLBACK"), ops.sql, "nothing is prepared");
         assertNull(ops.claimedBy);
     }
 
     @Test
-    void readOnlyBranchCommitsAndAnswersRdonly() throws XAException {
+    void readOnlyBranchIsCommittedAtOnceAndAnswersRdonly() throws XAException {
         ops.wroteNothing = true;
         startAndEnd();
         assertEquals(XAResource.XA_RDONLY, res.prepare(xid));
-        assertEquals(List.of("BEGIN", "COMMIT"), ops.sql);
+        assertEquals(List.of(UPDATE, "PREPARE TRANSACTION '" + gid + "'", "COMMIT PREPARED '" + gid + "'"), ops.sql);
         assertTrue(ops.prepared.isEmpty());
+        assertEquals(XAException.XAER_NOTA, code(() -> res.commit(xid, false)), "the transaction manager forgets a read-only branch");
+    }
+
+    @Test
+    void readOnlyBranchWhoseCommitPreparedFailsStaysPreparedAndVotesOk() throws XAException {
+        ops.wroteNothing = true;
+        ops.failCommitPrepared = FakeOps.error("57P01");
+        startAndEnd();
+        assertEquals(XAResource.XA_OK, res.prepare(xid), "the transaction manager will finish it");
+        assertEquals(List.of(gid), ops.prepared);
+        res.commit(xid, false);
+        assertTrue(ops.prepared.isEmpty());
+    }
+
+    @Test
+    void aBranchThatRanNoStatementSendsNothingAndIsReadOnly() throws XAException {
+        res.start(xid, TMNOFLAGS);
+        res.end(xid, TMSUCCESS);
+        assertEquals(XAResource.XA_RDONLY, res.prepare(xid));
+        assertEquals(List.of(), ops.sql, "no transaction was ever opened on the server");
+        assertNull(ops.claimedBy);
     }
 
     @Test
@@ -236,16 +262,17 @@ class TuskXAResourceStateTest {
         startAndEnd();
         waitFor(() -> ops.sql.contains("ROLLBACK"));
         assertEquals(XAException.XA_RBTIMEOUT, code(() -> res.prepare(xid)));
-        assertEquals(List.of("BEGIN", "ROLLBACK"), ops.sql);
+        assertEquals(List.of(UPDATE, "ROLLBACK"), ops.sql);
     }
 
     @Test
     void anActiveBranchThatTimesOutIsCancelledAndEndSaysTimeout() throws Exception {
         res.setTransactionTimeout(1);
         res.start(xid, TMNOFLAGS);
+        ops.statement(UPDATE);
         waitFor(() -> ops.cancels == 1);
         assertEquals(XAException.XA_RBTIMEOUT, code(() -> res.end(xid, TMSUCCESS)));
-        assertEquals(List.of("BEGIN", "ROLLBACK"), ops.sql);
+        assertEquals(List.of(UPDATE, "ROLLBACK"), ops.sql);
         res.rollback(xid);
         assertNull(ops.claimedBy);
     }

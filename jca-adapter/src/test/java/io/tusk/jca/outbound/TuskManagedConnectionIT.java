@@ -279,14 +279,22 @@ class TuskManagedConnectionIT {
     }
 
     @Test
-    void anXaStartFailureThatIsNotARollbackIsReportedOnceAsConnectionError() throws Exception {
+    void aSessionLostBeforeItsBranchIsFoundAtTheFirstStatementAndReportedOnce() throws Exception {
         TuskManagedConnection mc = open();
         XAResource xa = mc.getXAResource();
-        db.admin().terminateBackend(handle(mc).info().backendPid());
-        XAException first = assertThrows(XAException.class, () -> xa.start(TestXid.of("jca-broken-1"), XAResource.TMNOFLAGS));
-        assertThrows(XAException.class, () -> xa.start(TestXid.of("jca-broken-2"), XAResource.TMNOFLAGS));
-        assertFalse(first.errorCode >= XAException.XA_RBBASE && first.errorCode <= XAException.XA_RBEND, "code " + first.errorCode);
+        Connection h = handle(mc);
+        db.admin().terminateBackend(h.info().backendPid());
+        javax.transaction.xa.Xid first = TestXid.of("jca-broken-1");
+        // start sends nothing (the branch's BEGIN goes with its first statement, as with pgjdbc),
+        // so the loss shows at the first statement, as a connection error.
+        xa.start(first, XAResource.TMNOFLAGS);
+        assertThrows(OperationalException.class, () -> h.execute("SELECT 1"));
+        xa.end(first, XAResource.TMSUCCESS);
+        assertEquals(XAException.XAER_RMFAIL, assertThrows(XAException.class, () -> xa.prepare(first)).errorCode);
+        XAException next = assertThrows(XAException.class, () -> xa.start(TestXid.of("jca-broken-2"), XAResource.TMNOFLAGS));
+        assertFalse(next.errorCode >= XAException.XA_RBBASE && next.errorCode <= XAException.XA_RBEND, "code " + next.errorCode);
         assertEquals(List.of(ConnectionEvent.CONNECTION_ERROR_OCCURRED), eventTypes());
+        assertFalse(mc.isUsable());
         mc.destroy();
     }
 

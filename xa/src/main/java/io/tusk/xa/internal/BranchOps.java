@@ -24,17 +24,27 @@ public interface BranchOps {
 
     void release(String owner);
 
-    /** {@code BEGIN} with the connection's characteristics. */
+    /**
+     * Opens the branch's transaction with the connection's characteristics: outside autocommit
+     * nothing is sent, because the connection's implicit BEGIN rides in the same write as the
+     * branch's first statement (as pgjdbc's XA connection does).
+     */
     void begin();
 
     /**
-     * True when the transaction has no transaction id ({@code pg_current_xact_id_if_assigned()}
-     * is null; {@code txid_current_if_assigned()} before PostgreSQL 13): it wrote nothing.
+     * The answer of {@link #prepare}: the command tag of PREPARE TRANSACTION ({@code ROLLBACK}
+     * when the server rolled back instead) and whether the transaction had written nothing
+     * (no transaction id was assigned).
      */
-    boolean wroteNothing();
+    record Prepared(String tag, boolean wroteNothing) {
+    }
 
-    /** {@code PREPARE TRANSACTION 'gid'}; returns the command tag ({@code ROLLBACK} when the server rolled back instead). */
-    String prepare(String gid);
+    /**
+     * In one round trip: whether the transaction wrote anything
+     * ({@code pg_current_xact_id_if_assigned() IS NULL}; {@code txid_current_if_assigned()} before
+     * PostgreSQL 13), then {@code PREPARE TRANSACTION 'gid'}.
+     */
+    Prepared prepare(String gid);
 
     /** {@code COMMIT}; returns the command tag ({@code ROLLBACK} when the transaction had failed). */
     String commit();

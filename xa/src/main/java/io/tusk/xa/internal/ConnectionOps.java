@@ -1,6 +1,7 @@
 package io.tusk.xa.internal;
 
 import io.tusk.Connection;
+import io.tusk.Cursor;
 import io.tusk.TransactionStatus;
 import io.tusk.rows.Row;
 import io.tusk.spi.TransactionControl;
@@ -57,23 +58,33 @@ public final class ConnectionOps implements BranchOps {
         control.release(owner);
     }
 
+    /**
+     * Opens the branch's transaction. Outside autocommit nothing is sent: the connection's
+     * implicit BEGIN (with the same characteristics) rides in the same write as the branch's
+     * first statement, saving a round trip per branch; a branch that runs nothing never opens
+     * a transaction at all. In autocommit mode the BEGIN is sent now.
+     */
     @Override
     public void begin() {
-        control.runCommand(control.beginStatement());
+        if (conn.autocommit()) {
+            control.runCommand(control.beginStatement());
+        }
     }
 
     @Override
-    public boolean wroteNothing() {
+    public Prepared prepare(String gid) {
         // pg_current_xact_id_if_assigned() is new in PostgreSQL 13; txid_current_if_assigned() (9.6+) is its old name.
         String fn = conn.info().serverVersion() >= 130000 ? "pg_catalog.pg_current_xact_id_if_assigned()"
                 : "pg_catalog.txid_current_if_assigned()";
-        Row row = conn.execute("SELECT " + fn + " IS NULL").fetchone();
-        return Boolean.TRUE.equals(row.get(0));
-    }
-
-    @Override
-    public String prepare(String gid) {
-        return control.runCommand("PREPARE TRANSACTION " + quote(gid));
+        // Two statements in one simple Query message: one round trip. The question is asked
+        // before PREPARE TRANSACTION ends the transaction; were it to fail, the server skips
+        // the PREPARE and the error reaches the caller as the PREPARE's would.
+        Cursor<Row> cur = conn.execute("SELECT " + fn + " IS NULL; PREPARE TRANSACTION " + quote(gid));
+        boolean wroteNothing = Boolean.TRUE.equals(cur.fetchone().get(0));
+        if (!cur.nextset()) {
+            throw new IllegalStateException("PREPARE TRANSACTION " + gid + " returned no command tag");
+        }
+        return new Prepared(cur.statusmessage(), wroteNothing);
     }
 
     @Override
