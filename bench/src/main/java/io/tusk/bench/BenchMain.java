@@ -77,7 +77,7 @@ public final class BenchMain {
         Path psql = Psql.find();
         String server = "PostgreSQL " + Fixtures.serverVersion(target) + (pg.isEmbedded() ? " (embedded, testkit)" : " (TUSK_TEST_PG)")
                 + " at " + target;
-        List<String> header = Machine.describe(server, org.postgresql.util.DriverInfo.DRIVER_VERSION,
+        List<String> header = Machine.describe(server, org.postgresql.util.DriverInfo.DRIVER_VERSION + ", vertx-pg-client " + vertxVersion(),
                 psql == null ? "not on PATH (psql lines skipped)" : psqlVersion(psql));
         header.forEach(System.out::println);
 
@@ -142,6 +142,20 @@ public final class BenchMain {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    /** The vertx-pg-client on the class path (AsyncPointSelect's rival), from its Maven metadata. */
+    static String vertxVersion() {
+        try (java.io.InputStream in = BenchMain.class.getResourceAsStream("/META-INF/maven/io.vertx/vertx-pg-client/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String psqlVersion(Path psql) {

@@ -203,6 +203,19 @@ public final class BenchTarget {
         return dbname;
     }
 
+    public String user() {
+        return user;
+    }
+
+    /** The password, or null; for drivers configured by options rather than a connection string (vertx). */
+    String password() {
+        return password;
+    }
+
+    public String sslmode() {
+        return sslmode;
+    }
+
     @Override
     public String toString() {
         // No password here: this is printed.

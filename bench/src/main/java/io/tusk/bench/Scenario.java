@@ -11,7 +11,7 @@ import java.util.List;
  * @param label       what the line measures
  * @param tusk        the Tusk benchmark ({@code Class.method} under {@code io.tusk.bench})
  * @param other       the benchmark it is compared with
- * @param otherName   who runs {@code other}: {@code pgjdbc}, {@code psql} or {@code HikariCP}
+ * @param otherName   who runs {@code other}: {@code pgjdbc}, {@code psql}, {@code HikariCP} or {@code vertx-pg-client}
  * @param rowsPerOp   rows moved by one operation (for allocation per row), 1 for single statements
  * @param target      the lowest Tusk ÷ other throughput ratio the design asks for, or 0 for none
  */
@@ -51,5 +51,11 @@ public record Scenario(String label, String tusk, String other, String otherName
             new Scenario("XA: 2 branches on 2 databases, start/end/prepare/commit", "XaCycle.tusk", "XaCycle.pgjdbc",
                     "pgjdbc", 1, 1.2),
             new Scenario("pool borrow + return, 8 threads, pool of 8 (vs HikariCP)", "PoolBorrow.tusk",
-                    "PoolBorrow.hikari", "HikariCP", 1, 0));
+                    "PoolBorrow.hikari", "HikariCP", 1, 0),
+            new Scenario("async: 4 connections x 64 pipelined point selects (vs vertx-pg-client)",
+                    "AsyncPointSelect.tusk", "AsyncPointSelect.vertx", "vertx-pg-client", AsyncPointSelect.SELECTS, 0),
+            new Scenario("control: async, Tusk completing on the I/O thread (vs vertx-pg-client)",
+                    "AsyncPointSelect.tuskDirect", "AsyncPointSelect.vertx", "vertx-pg-client", AsyncPointSelect.SELECTS, 0),
+            new Scenario("control: async, vertx-pg-client with its statement cache (Tusk unprepared)",
+                    "AsyncPointSelect.tusk", "AsyncPointSelect.vertxCached", "vertx-pg-client", AsyncPointSelect.SELECTS, 0));
 }

@@ -154,7 +154,7 @@ class ServerSetupIT {
     void twoPhaseCommitIsEnabled(Admin admin) {
         assertEquals("64", admin.queryScalar("SHOW max_prepared_transactions"));
         assertEquals("scram-sha-256", admin.queryScalar("SHOW password_encryption"));
-        assertEquals("200", admin.queryScalar("SHOW max_connections"));
+        assertEquals("300", admin.queryScalar("SHOW max_connections"));
     }
 
     @Test

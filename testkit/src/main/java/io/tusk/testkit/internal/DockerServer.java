@@ -45,7 +45,7 @@ public final class DockerServer {
             Object container = containerClass.getConstructor(String.class).newInstance(image);
             Method withCommand = containerClass.getMethod("withCommand", String[].class);
             withCommand.invoke(container, (Object) new String[] {
-                "postgres", "-c", "max_prepared_transactions=64", "-c", "max_connections=200",
+                "postgres", "-c", "max_prepared_transactions=64", "-c", "max_connections=300",
                 "-c", "fsync=off", "-c", "synchronous_commit=off"});
             containerClass.getMethod("start").invoke(container);
             String host = (String) containerClass.getMethod("getHost").invoke(container);
