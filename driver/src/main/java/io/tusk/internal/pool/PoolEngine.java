@@ -55,6 +55,7 @@ public final class PoolEngine {
     private boolean opened;
     private boolean closed;
     private ScheduledThreadPoolExecutor scheduler;
+    private PoolThreads threads;
 
     public PoolEngine(PoolConfig cfg) {
         this.cfg = cfg;
@@ -80,7 +81,8 @@ public final class PoolEngine {
                 return;
             }
             opened = true;
-            scheduler = new ScheduledThreadPoolExecutor(WORKERS, new PoolThreads(cfg.name()));
+            threads = new PoolThreads(cfg.name());
+            scheduler = new ScheduledThreadPoolExecutor(WORKERS, threads);
             scheduler.setRemoveOnCancelPolicy(true);
             scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
@@ -141,6 +143,7 @@ public final class PoolEngine {
      */
     public void close(Duration timeout) {
         ScheduledThreadPoolExecutor sched;
+        PoolThreads made;
         lock.lock();
         try {
             if (closed) {
@@ -155,13 +158,15 @@ public final class PoolEngine {
             idle.clear();
             changed.signalAll();
             sched = scheduler;
+            made = threads;
         } finally {
             unlockAndClose();
         }
         if (sched != null) {
             sched.shutdown();
             try {
-                if (!sched.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                if (!sched.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS) || !made.joinAll(deadline)) {
                     LOG.log(Level.WARNING, "pool ''{0}'': workers still busy {1} after close(); stopping them",
                             cfg.name(), fmt(timeout));
                     sched.shutdownNow();
