@@ -67,6 +67,8 @@ public final class AsyncSession {
     private volatile boolean closed;
     private volatile Charset charset = StandardCharsets.UTF_8;
     private java.util.function.Consumer<Diagnostic> noticeHandler = d -> { };
+    /** Sees the tag of every completed command (the statement cache); on the loop. */
+    private volatile java.util.function.Consumer<String> tagObserver;
 
     private static final class Op<T> {
         final Exchange<T> exchange;
@@ -240,6 +242,10 @@ public final class AsyncSession {
                     + " while no command runs"));
             return;
         }
+        java.util.function.Consumer<String> tags = tagObserver;
+        if (tags != null && m instanceof io.tusk.internal.protocol.backend.CommandComplete cc) {
+            tags.accept(cc.tag());
+        }
         out.clear();
         boolean done;
         try {
@@ -336,6 +342,11 @@ public final class AsyncSession {
         status = toStatus(ready);
         predicted = status;
         started = true;
+    }
+
+    /** Sets what sees the tag of every completed command, as the blocking session's {@code observeTags}. */
+    public void observeTags(java.util.function.Consumer<String> observer) {
+        tagObserver = observer;
     }
 
     public void noticeHandler(java.util.function.Consumer<Diagnostic> h) {
