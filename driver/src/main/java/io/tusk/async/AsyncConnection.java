@@ -127,6 +127,33 @@ public interface AsyncConnection {
     /** The process id of the server backend. */
     int backendPid();
 
+    // ---- prepared statements (docs/reference/prepared.md)
+
+    /**
+     * How many times a query (its text and parameter types) runs before it is prepared on the
+     * server (psycopg's {@code prepare_threshold}), as {@link io.tusk.Connection#setPrepareThreshold}:
+     * 0 prepares at the first execution, null never prepares; the default is 5.
+     *
+     * <pre>{@code
+     * conn.setPrepareThreshold(0);   // every statement with parameters is prepared at once
+     * }</pre>
+     *
+     * Executions issued while a statement's preparation is still unanswered run unprepared, so
+     * a failed preparation never makes the executions queued behind it fail.
+     */
+    void setPrepareThreshold(Integer threshold);
+
+    /** The current prepare threshold; null when prepared statements are disabled. */
+    Integer prepareThreshold();
+
+    /**
+     * The most prepared statements kept on the server for this connection (psycopg's
+     * {@code prepared_max}, default 100); the least recently used beyond are deallocated.
+     */
+    void setPreparedMax(int max);
+
+    int preparedMax();
+
     // ---- pipeline mode
 
     /**

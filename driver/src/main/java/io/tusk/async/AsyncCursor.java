@@ -67,4 +67,29 @@ public interface AsyncCursor<R> {
 
     /** The command tag of the current result ({@code INSERT 0 1}). */
     String statusmessage();
+
+    /** True when results are asked for in binary format (psycopg's {@code binary=True}). */
+    boolean binary();
+
+    /**
+     * Asks for results in binary format from the next execute on, as
+     * {@link io.tusk.Cursor#setBinary}: the values loaded are the same Java values as from text.
+     * A statement without parameters then goes as extended-query messages (one statement).
+     */
+    void setBinary(boolean binary);
+
+    /**
+     * psycopg's {@code prepare} argument, for the following executions of this cursor, as
+     * {@link io.tusk.Cursor#setPrepare}: TRUE prepares the statement on the server at once,
+     * FALSE never, null (the default) once it has run the connection's
+     * {@link AsyncConnection#prepareThreshold()} times. Returns this cursor.
+     *
+     * <pre>{@code
+     * conn.cursor().setPrepare(true).execute("SELECT * FROM t WHERE id = %s", 42);
+     * }</pre>
+     */
+    AsyncCursor<R> setPrepare(Boolean prepare);
+
+    /** The cursor's {@link #setPrepare} choice: TRUE, FALSE or null (automatic). */
+    Boolean prepare();
 }

@@ -30,6 +30,30 @@ interface Frontend extends AutoCloseable {
 
     void execute(String sql, Object... params);
 
+    /** Rows and the format code of each column (0 text, 1 binary), of a statement run in {@code binary} or text. */
+    record Result(List<List<Object>> rows, List<Integer> formats) {
+    }
+
+    /** {@code cursor.setBinary(binary); cursor.execute(sql, params)}. */
+    Result query(boolean binary, String sql, Object... params);
+
+    /** {@code cursor.setPrepare(prepare); cursor.execute(sql, params)}, rows as lists of values. */
+    List<List<Object>> queryPrepared(Boolean prepare, String sql, Object... params);
+
+    void setPrepareThreshold(Integer threshold);
+
+    void setPreparedMax(int max);
+
+    /**
+     * The statements this session has prepared whose text contains {@code marker}, as the server
+     * lists them ({@code pg_prepared_statements}, read on the same session).
+     */
+    default List<String> preparedContaining(String marker) {
+        return query("SELECT statement FROM pg_prepared_statements WHERE strpos(statement, '" + marker
+                + "') > 0 ORDER BY prepare_time")
+                .stream().map(r -> (String) r.get(0)).toList();
+    }
+
     void setAutocommit(boolean on);
 
     void commit();
@@ -109,6 +133,30 @@ interface Frontend extends AutoCloseable {
         @Override
         public void execute(String sql, Object... params) {
             c.execute(sql, params);
+        }
+
+        @Override
+        public Result query(boolean binary, String sql, Object... params) {
+            io.tusk.Cursor<Row> cur = c.cursor();
+            cur.setBinary(binary);
+            cur.execute(sql, params);
+            return new Result(cur.fetchall().stream().map(Frontend::values).toList(),
+                    cur.description().stream().map(io.tusk.Column::format).toList());
+        }
+
+        @Override
+        public List<List<Object>> queryPrepared(Boolean prepare, String sql, Object... params) {
+            return c.cursor().setPrepare(prepare).execute(sql, params).fetchall().stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public void setPrepareThreshold(Integer threshold) {
+            c.setPrepareThreshold(threshold);
+        }
+
+        @Override
+        public void setPreparedMax(int max) {
+            c.setPreparedMax(max);
         }
 
         @Override
@@ -225,6 +273,31 @@ interface Frontend extends AutoCloseable {
         @Override
         public void execute(String sql, Object... params) {
             c.execute(sql, params).toCompletableFuture().join();
+        }
+
+        @Override
+        public Result query(boolean binary, String sql, Object... params) {
+            AsyncCursor<Row> cur = c.cursor();
+            cur.setBinary(binary);
+            cur.execute(sql, params).toCompletableFuture().join();
+            return new Result(cur.fetchall().toCompletableFuture().join().stream().map(Frontend::values).toList(),
+                    cur.description().stream().map(io.tusk.Column::format).toList());
+        }
+
+        @Override
+        public List<List<Object>> queryPrepared(Boolean prepare, String sql, Object... params) {
+            return c.cursor().setPrepare(prepare).execute(sql, params).thenCompose(AsyncCursor::fetchall)
+                    .toCompletableFuture().join().stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public void setPrepareThreshold(Integer threshold) {
+            c.setPrepareThreshold(threshold);
+        }
+
+        @Override
+        public void setPreparedMax(int max) {
+            c.setPreparedMax(max);
         }
 
         @Override

@@ -291,4 +291,89 @@ class FrontendsIT {
             assertEquals(List.of(List.of(1)), f.query("SELECT 1"));
         }
     }
+
+    // ---- prepared statements and binary results (docs/reference/prepared.md)
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void statementIsPreparedOnTheServerOnceItRanThresholdTimes(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            f.setPrepareThreshold(2);
+            String sql = "SELECT %s::int4 + 1 AS fe_threshold";
+            for (int i = 0; i < 2; i++) {
+                assertEquals(List.of(List.of(i + 1)), f.query(sql, i));
+            }
+            assertEquals(List.of(), f.preparedContaining("fe_threshold"), "not prepared before the threshold");
+            for (int i = 2; i < 5; i++) {
+                assertEquals(List.of(List.of(i + 1)), f.query(sql, i));
+            }
+            assertEquals(List.of("SELECT $1::int4 + 1 AS fe_threshold"), f.preparedContaining("fe_threshold"),
+                    "prepared once, at the execution after the threshold");
+            assertEquals(List.of(List.of(8)), f.queryPrepared(false, "SELECT %s::int4 + 1 AS fe_never", 7));
+            assertEquals(List.of(), f.preparedContaining("fe_never"), "prepare=false never prepares");
+            assertEquals(List.of(List.of(8)), f.queryPrepared(true, "SELECT %s::int4 + 1 AS fe_at_once", 7));
+            assertEquals(1, f.preparedContaining("fe_at_once").size(), "prepare=true prepares at once");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void preparedStatementKeepsWorkingAfterDeallocateAll(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            f.setPrepareThreshold(0);
+            String sql = "SELECT %s::text || '!' AS fe_dealloc";
+            assertEquals(List.of(List.of("a!")), f.query(sql, "a"));
+            assertEquals(1, f.preparedContaining("fe_dealloc").size());
+            f.execute("DEALLOCATE ALL");
+            assertEquals(List.of(), f.preparedContaining("fe_dealloc"));
+            assertEquals(List.of(List.of("b!")), f.query(sql, "b"), "no 'prepared statement does not exist'");
+            assertEquals(1, f.preparedContaining("fe_dealloc").size(), "prepared again");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void preparedStatementIsPreparedAgainWhenItsTableChangesShape(String name, Function<String, Frontend> open, TestDatabase db) {
+        for (boolean autocommit : new boolean[] {true, false}) {
+            String table = "fe_shape_" + name + (autocommit ? "_ac" : "_tx");
+            db.admin().execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (id int, v int); GRANT ALL ON "
+                    + table + " TO PUBLIC; INSERT INTO " + table + " VALUES (1, 10)");
+            try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+                f.setAutocommit(autocommit);
+                f.setPrepareThreshold(0);
+                String sql = "SELECT * FROM " + table + " WHERE id = %s";
+                assertEquals(List.of(List.of(1, 10)), f.query(sql, 1));
+                f.commit();
+                db.admin().execute("ALTER TABLE " + table + " ALTER COLUMN v TYPE text");
+                // The server answers "cached plan must not change result type"; the statement runs again.
+                assertEquals(List.of(List.of(1, "10")), f.query(sql, 1), autocommit ? "in autocommit" : "in its own transaction");
+                assertEquals(autocommit ? TransactionStatus.IDLE : TransactionStatus.INTRANS, f.status());
+                f.commit();
+                assertEquals(List.of(List.of(1, "10")), f.query(sql, 1));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void binaryResultsLoadTheSameValuesAsText(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            String sql = "SELECT %s::int4, 12345.678900::numeric, -0.5::numeric, 'héllo'::text,"
+                    + " '2024-05-06 07:08:09.123456+02'::timestamptz, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid,"
+                    + " ARRAY[1, NULL, 3]::int4[], ARRAY['a', 'b c']::text[], '{\"k\": [1, 2.5], \"s\": \"x\"}'::jsonb,"
+                    + " NULL::int4";
+            Frontend.Result text = f.query(false, sql, 42);
+            Frontend.Result binary = f.query(true, sql, 42);
+            assertEquals(java.util.Collections.nCopies(10, 0), text.formats());
+            assertEquals(java.util.Collections.nCopies(10, 1), binary.formats(), "every column asked in binary");
+            assertEquals(text.rows(), binary.rows());
+            assertEquals(42, binary.rows().get(0).get(0));
+            assertEquals(new java.math.BigDecimal("12345.678900"), binary.rows().get(0).get(1));
+            Frontend.Result noParams = f.query(true, "SELECT 7::int8, 'x'::text");
+            assertEquals(List.of(1, 1), noParams.formats(), "binary without parameters too");
+            assertEquals(List.of(List.of(7L, "x")), noParams.rows());
+        }
+    }
 }

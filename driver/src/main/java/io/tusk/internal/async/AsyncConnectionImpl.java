@@ -16,6 +16,7 @@ import io.tusk.internal.connection.Connections;
 import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
+import io.tusk.internal.prepare.StatementCache;
 import io.tusk.internal.protocol.frontend.Query;
 import io.tusk.rows.RowFactories;
 import io.tusk.rows.Row;
@@ -47,6 +48,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
     private final java.net.SocketAddress cancelAddress;
     private final AsyncTwoPhase twoPhase = new AsyncTwoPhase(this);
     private final AtomicInteger savepoints = new AtomicInteger();
+    private final StatementCache statements = new StatementCache();
     private volatile boolean autocommit;
 
     private AsyncConnectionImpl(AsyncSession session, Executor executor, SubmissionPublisher<Notify> notifications,
@@ -57,6 +59,10 @@ public final class AsyncConnectionImpl implements AsyncConnection {
         this.cancelAddress = cancelAddress;
         BuiltinAdapters.ensureRegistered();
         this.adapters = AdaptersMap.global().child();
+        // Executions are planned without waiting for earlier answers: bind only confirmed names.
+        statements.onlyConfirmed(true);
+        statements.bindTo(session);
+        session.observeTags(statements::observeTag);
     }
 
     /** Resolves the connection string as {@code Tusk.connect} does and opens the session without blocking. */
@@ -100,6 +106,31 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     AdaptersMap adapters() {
         return adapters;
+    }
+
+    /** The prepared statements of the session; planned and updated on the loop only, in write order. */
+    StatementCache statements() {
+        return statements;
+    }
+
+    @Override
+    public void setPrepareThreshold(Integer threshold) {
+        statements.threshold(threshold);
+    }
+
+    @Override
+    public Integer prepareThreshold() {
+        return statements.threshold();
+    }
+
+    @Override
+    public void setPreparedMax(int max) {
+        statements.max(max);
+    }
+
+    @Override
+    public int preparedMax() {
+        return statements.max();
     }
 
     /**

@@ -12,7 +12,6 @@ import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.cursor.Columns;
 import io.tusk.internal.cursor.ExtendedQuery;
-import io.tusk.internal.cursor.StatementExchange;
 import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.protocol.frontend.Query;
@@ -48,6 +47,9 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     private RowMaker<R> maker;
     private int position;
     private long batchRowcount = -1;
+    private volatile boolean binary;
+    /** psycopg's {@code prepare} argument, for every execution of this cursor: TRUE, FALSE or null (automatic). */
+    private volatile Boolean prepare;
 
     AsyncCursorImpl(AsyncConnectionImpl conn, RowFactory<R> rowFactory) {
         this.conn = conn;
@@ -63,7 +65,7 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     @Override
     public CompletionStage<AsyncCursor<R>> execute(String query, Object... params) {
         if (params == null || params.length == 0) {
-            return apply(simple(query), -1);
+            return withoutParams(query);
         }
         return bound(query, params, null);
     }
@@ -71,13 +73,32 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     @Override
     public CompletionStage<AsyncCursor<R>> execute(String query, Map<String, ?> params) {
         if (params == null || params.isEmpty()) {
-            return apply(simple(query), -1);
+            return withoutParams(query);
         }
         return bound(query, null, params);
     }
 
+    /**
+     * A statement without parameters: the simple protocol (several statements allowed), unless
+     * it asks for binary results or to be prepared, which only the extended protocol does (one
+     * statement then, as the blocking cursor and psycopg 3).
+     */
+    private CompletionStage<AsyncCursor<R>> withoutParams(String sql) {
+        if (binary || Boolean.TRUE.equals(prepare)) {
+            transformer = newTransformer();
+            return apply(PreparedRun.submit(conn, sql, transformer.dump(NO_PARAMS, null), binary, prepare,
+                    conn.statements(), adapters), -1);
+        }
+        return apply(simple(sql), -1);
+    }
+
+    /** Loaders and dumpers for this execution: timestamptz follows the session's TimeZone, as in the blocking cursor. */
+    private Transformer newTransformer() {
+        return new Transformer(adapters, io.tusk.adapt.AdaptContext.of(conn.session().charset(), conn.session().parameters()));
+    }
+
     private CompletableFuture<List<QueryResult>> simple(String sql) {
-        transformer = new Transformer(adapters, conn.session().charset());
+        transformer = newTransformer();
         return conn.session().submit(st -> {
             String begin = conn.beginFor(st);
             if (begin == null) {
@@ -89,27 +110,27 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     }
 
     private CompletionStage<AsyncCursor<R>> bound(String query, Object[] positional, Map<String, ?> named) {
-        transformer = new Transformer(adapters, conn.session().charset());
+        transformer = newTransformer();
         CompletableFuture<List<QueryResult>> f;
         try {
-            f = extended(query, positional != null ? positional : null, named, transformer);
+            f = extended(query, positional, named, transformer, conn.statements());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e); // a parameter error: nothing was sent
         }
         return apply(f, -1);
     }
 
-    /** One statement with parameters bound on the server; the values are dumped here, before anything is sent. */
-    private CompletableFuture<List<QueryResult>> extended(String query, Object[] positional, Map<String, ?> named, Transformer tx) {
+    /**
+     * One statement with parameters bound on the server; the values are dumped here, before
+     * anything is sent. Prepared as {@code cache} decides ({@link PreparedRun}); null: unnamed.
+     */
+    private CompletableFuture<List<QueryResult>> extended(String query, Object[] positional, Map<String, ?> named,
+            Transformer tx, io.tusk.internal.prepare.StatementCache cache) {
         ParsedQuery q = QueryParser.parse(query);
         Object[] values = positional != null ? q.order(positional) : q.order(named);
         Transformer.Params params = tx.dump(values, q.formats());
-        String sql = q.postgresQuery();
-        return conn.session().submit(st -> {
-            String begin = conn.beginFor(st);
-            StatementExchange x = new StatementExchange(begin, ExtendedQuery.plan(sql, params, false, false, null, adapters));
-            return new AsyncSession.Planned<>(x, begin != null ? TransactionStatus.INTRANS : null);
-        });
+        return PreparedRun.submit(conn, q.postgresQuery(), params, binary, cache == null ? Boolean.FALSE : prepare, cache,
+                adapters);
     }
 
     /**
@@ -118,16 +139,16 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
      */
     CompletionStage<AsyncCursor<R>> inPipeline(String query, Object[] positional, Map<String, ?> named,
             AsyncPipelineImpl pipeline) {
-        transformer = new Transformer(adapters, conn.session().charset());
+        transformer = newTransformer();
         CompletableFuture<List<QueryResult>> f;
         try {
             boolean none = (positional == null || positional.length == 0) && (named == null || named.isEmpty());
             if (none) {
-                f = pipeline.queue(query, null);
+                f = pipeline.queue(query, null, binary, prepare, adapters);
             } else {
                 ParsedQuery q = QueryParser.parse(query);
                 Object[] values = positional != null ? q.order(positional) : q.order(named);
-                f = pipeline.queue(q.postgresQuery(), transformer.dump(values, q.formats()));
+                f = pipeline.queue(q.postgresQuery(), transformer.dump(values, q.formats()), binary, prepare, adapters);
             }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e); // a parameter error: nothing was queued
@@ -137,7 +158,8 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
 
     @Override
     public CompletionStage<AsyncCursor<R>> executemany(String query, Iterable<?> paramsSeq) {
-        transformer = new Transformer(adapters, conn.session().charset());
+        // As the blocking executemany: the unnamed statement, never counted for preparation.
+        transformer = newTransformer();
         List<CompletableFuture<List<QueryResult>>> all = new ArrayList<>();
         try {
             Iterator<?> it = paramsSeq.iterator();
@@ -146,11 +168,11 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
                 if (p instanceof Map<?, ?> m) {
                     @SuppressWarnings("unchecked")
                     Map<String, ?> named = (Map<String, ?>) m;
-                    all.add(extended(query, null, named, transformer));
+                    all.add(extended(query, null, named, transformer, null));
                 } else if (p instanceof Object[] a) {
-                    all.add(extended(query, a, null, transformer));
+                    all.add(extended(query, a, null, transformer, null));
                 } else if (p instanceof List<?> l) {
-                    all.add(extended(query, l.toArray(), null, transformer));
+                    all.add(extended(query, l.toArray(), null, transformer, null));
                 } else {
                     throw new ProgrammingException("executemany() takes parameter sets as Object[], List or Map, not "
                             + (p == null ? "null" : p.getClass().getName()));
@@ -301,6 +323,27 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     @Override
     public String statusmessage() {
         return current == null ? null : current.statusMessage();
+    }
+
+    @Override
+    public boolean binary() {
+        return binary;
+    }
+
+    @Override
+    public void setBinary(boolean binary) {
+        this.binary = binary;
+    }
+
+    @Override
+    public Boolean prepare() {
+        return prepare;
+    }
+
+    @Override
+    public AsyncCursor<R> setPrepare(Boolean prepare) {
+        this.prepare = prepare;
+        return this;
     }
 
 }

@@ -4,11 +4,15 @@ import io.tusk.TransactionStatus;
 import io.tusk.async.AsyncConnection;
 import io.tusk.async.AsyncCursor;
 import io.tusk.async.AsyncPipeline;
+import io.tusk.adapt.AdaptersMap;
+import io.tusk.errors.DatabaseException;
 import io.tusk.errors.InterfaceException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.cursor.ExtendedQuery;
 import io.tusk.internal.cursor.PlannedStatement;
+import io.tusk.internal.prepare.StalePlan;
+import io.tusk.internal.prepare.StatementCache;
 import io.tusk.rows.Row;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The asynchronous pipeline: statements are planned as the blocking pipeline plans them
- * ({@link ExtendedQuery#plan} without Sync) and queued in the current {@link PipelineSegment},
+ * ({@link ExtendedQuery#plan} without Sync, prepared by the connection's statement cache) and queued in the current {@link PipelineSegment},
  * which a sync ends. Which segment is current is decided on the loop thread, in the order the
  * calls were made, so a statement executed right after {@code sync()} opens the next segment.
  */
@@ -45,17 +49,54 @@ final class AsyncPipelineImpl implements AsyncPipeline {
         return ((AsyncCursorImpl<Row>) conn.cursor()).inPipeline(query, null, params, this);
     }
 
-    /** Queues a statement whose parameters are already dumped; the future completes on the loop. */
-    CompletableFuture<List<QueryResult>> queue(String sql, Transformer.Params params) {
+    /**
+     * Queues a statement whose parameters are already dumped; the future completes on the loop.
+     * It is planned on the loop, in the order statements go on the wire, with the connection's
+     * statement cache, as the blocking pipeline plans with its connection's: a Parse is written
+     * before any Bind of its name. A statement whose preparation is not answered yet runs
+     * unnamed (see {@code StatementCache.onlyConfirmed}); one that fails or is skipped is
+     * reported to the cache, so a preparation that did not happen is forgotten.
+     */
+    CompletableFuture<List<QueryResult>> queue(String sql, Transformer.Params params, boolean binary, Boolean prepare,
+            AdaptersMap adapters) {
         CompletableFuture<List<QueryResult>> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new InterfaceException("this pipeline is closed: open a new one with conn.pipeline()"));
             return f;
         }
-        PlannedStatement planned = ExtendedQuery.plan(sql, params == null ? NO_PARAMS : params, false, false, null,
-                conn.adapters());
-        session.loop().execute(() -> segment().add(planned, f));
+        StatementCache cache = conn.statements();
+        session.loop().execute(() -> {
+            PlannedStatement planned;
+            try {
+                planned = ExtendedQuery.plan(sql, params == null ? NO_PARAMS : params, binary, prepare, cache, adapters);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+                return;
+            }
+            if (planned.key() != null) {
+                // On the loop: the segment completes its statements' futures there.
+                f.whenComplete((r, e) -> {
+                    if (e != null) {
+                        forgetFailed(cache, planned, AsyncConnectionImpl.unwrap(e));
+                    }
+                });
+            }
+            segment().add(planned, f);
+        });
         return f;
+    }
+
+    /**
+     * A failed or skipped statement: a statement it was preparing is forgotten; a prepared one
+     * the server lost or can no longer run is dropped (the error is raised, as in the blocking
+     * pipeline: the segment is aborted, a retry would run out of order).
+     */
+    private static void forgetFailed(StatementCache cache, PlannedStatement planned, Throwable e) {
+        cache.failed(planned.key(), planned.decision());
+        if (planned.usesPrepared() && e instanceof DatabaseException db && db.diag() != null
+                && (StalePlan.is(db) || "26000".equals(db.diag().sqlstate()))) {
+            cache.forget(planned.key(), planned.decision().statement());
+        }
     }
 
     /** The current segment, submitted to the session when it is made. On the loop. */

@@ -79,6 +79,9 @@ public final class AsyncSession {
     private record Hold(Exchange<?> owner, WriteBuffer buffer) {
     }
 
+    /** Sees the tag of every completed command (the statement cache); on the loop. */
+    private volatile java.util.function.Consumer<String> tagObserver;
+
     private static final class Op<T> {
         final Exchange<T> exchange;
         final CompletableFuture<T> future;
@@ -314,6 +317,10 @@ public final class AsyncSession {
                     + " while no command runs"));
             return;
         }
+        java.util.function.Consumer<String> tags = tagObserver;
+        if (tags != null && m instanceof io.tusk.internal.protocol.backend.CommandComplete cc) {
+            tags.accept(cc.tag());
+        }
         out.clear();
         boolean done;
         try {
@@ -412,6 +419,11 @@ public final class AsyncSession {
         status = toStatus(ready);
         predicted = status;
         started = true;
+    }
+
+    /** Sets what sees the tag of every completed command, as the blocking session's {@code observeTags}. */
+    public void observeTags(java.util.function.Consumer<String> observer) {
+        tagObserver = observer;
     }
 
     public void noticeHandler(java.util.function.Consumer<Diagnostic> h) {

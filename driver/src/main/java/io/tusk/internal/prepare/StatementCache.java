@@ -54,6 +54,7 @@ public final class StatementCache {
     private final List<String> pendingCloses = new ArrayList<>();
     private long lastNumber;
     private Object owner;
+    private boolean onlyConfirmed;
 
     public synchronized Integer threshold() {
         return threshold;
@@ -81,6 +82,18 @@ public final class StatementCache {
     }
 
     /**
+     * With {@code true}, a statement is used (Bind of its name) only once the server confirmed
+     * its Parse (its Describe was answered); executions planned before that run as the unnamed
+     * statement. The asynchronous front end plans executions without waiting for the previous
+     * answers, so it could otherwise bind a name whose Parse then fails ("prepared statement
+     * does not exist" for every execution queued behind it). Off by default: a blocking
+     * connection reads each answer before planning the next statement.
+     */
+    public synchronized void onlyConfirmed(boolean value) {
+        onlyConfirmed = value;
+    }
+
+    /**
      * Binds the cache to a session: a new session (after a reconnect) has no statements, so
      * everything known about the old one is dropped.
      */
@@ -104,6 +117,9 @@ public final class StatementCache {
         }
         PreparedStatement p = prepared.get(key);
         if (p != null) {
+            if (onlyConfirmed && !p.described()) {
+                return Decision.NO; // its Parse is still in flight: not known to succeed
+            }
             return new Decision(Kind.YES, p);
         }
         int count = counts.getOrDefault(key, 0);
