@@ -13,9 +13,12 @@ public final class BackendDecoder {
     }
 
     public static BackendMessage decode(byte type, byte[] buf, int off, int len, Charset charset) {
+        if (type == 'D') {
+            // The hottest message, decoded as a view of the framer's buffer without a ReadBuffer.
+            return DataRow.decode(buf, off, len);
+        }
         ReadBuffer in = new ReadBuffer(buf, off, len, charset, name(type));
         return switch (type) {
-            case 'D' -> DataRow.decode(in);
             case 'C' -> CommandComplete.decode(in);
             case 'Z' -> ReadyForQuery.decode(in);
             case 'T' -> RowDescription.decode(in);
