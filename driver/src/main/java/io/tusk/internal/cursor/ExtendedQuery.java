@@ -94,7 +94,7 @@ public final class ExtendedQuery {
                     RowDescription cached = p.description();
                     int[] formats = cached == null ? ALL_TEXT : binary ? ALL_BINARY : ResultFormats.choose(cached, adapters);
                     out.add(new Bind("", p.name(), params.formats(), params.values(), formats));
-                    reply = new StatementReply(cached == null ? null : ResultFormats.withFormats(cached, formats), null);
+                    reply = new StatementReply(cached == null ? null : p.description(formats), null);
                 } else {
                     // Queued in a pipeline before the Describe of its preparation was answered.
                     out.add(new Bind("", p.name(), params.formats(), params.values(), resultFormats(binary)));

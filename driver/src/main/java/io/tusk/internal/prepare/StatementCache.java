@@ -104,7 +104,7 @@ public final class StatementCache {
         }
         PreparedStatement p = prepared.get(key);
         if (p != null) {
-            return new Decision(Kind.YES, p);
+            return p.use();
         }
         int count = counts.getOrDefault(key, 0);
         if (Boolean.TRUE.equals(prepare) || count >= threshold) {
