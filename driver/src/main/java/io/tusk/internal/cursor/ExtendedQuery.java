@@ -70,7 +70,7 @@ public final class ExtendedQuery {
         if (cache == null) {
             return unnamed(sql, params, binary, List.of(), size);
         }
-        StatementKey key = new StatementKey(sql, params.oids());
+        StatementKey key = cache.key(sql, params.oids());
         StatementCache.Decision d = cache.decide(key, prepare);
         List<String> closes = cache.enqueued(key, d);
         List<FrontendMessage> out = new ArrayList<>(closes.size() + 4);

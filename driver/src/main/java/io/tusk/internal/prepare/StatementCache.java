@@ -53,6 +53,8 @@ public final class StatementCache {
     private final LinkedHashMap<StatementKey, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true);
     private final List<String> pendingCloses = new ArrayList<>();
     private long lastNumber;
+    /** The key last made by {@link #key}: a prepared statement run again and again reuses it. */
+    private StatementKey lastKey;
     private Object owner;
 
     public synchronized Integer threshold() {
@@ -78,6 +80,16 @@ public final class StatementCache {
                     + ": use setPrepareThreshold(null) to disable prepared statements");
         }
         max = value;
+    }
+
+    /** The key of {@code sql} with these parameter types: the last one made when it is the same. */
+    public synchronized StatementKey key(String sql, int[] oids) {
+        StatementKey k = lastKey;
+        if (k == null || !k.matches(sql, oids)) {
+            k = new StatementKey(sql, oids);
+            lastKey = k;
+        }
+        return k;
     }
 
     /**
