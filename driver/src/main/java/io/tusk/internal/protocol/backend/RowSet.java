@@ -21,7 +21,7 @@ import java.util.RandomAccess;
  * rows.load(0, loaders, values);     // loads row 0's columns into values
  * }</pre>
  *
- * <p>Chunks double from {@value #FIRST_CHUNK} bytes (a one-row result stays small) up to
+ * <p>Chunks double from room for two rows (at least {@value #FIRST_CHUNK} bytes) up to
  * {@value #MAX_CHUNK} bytes; a row larger than that gets a chunk of its own size. Nothing is
  * ever copied twice: a full chunk is left as it is and a new one begun.
  *
@@ -29,7 +29,7 @@ import java.util.RandomAccess;
  * ({@link #load}) reads the chunk directly. Not thread-safe: filled by one exchange, then read.
  */
 public final class RowSet extends AbstractList<DataRow> implements RandomAccess {
-    static final int FIRST_CHUNK = 64;
+    static final int FIRST_CHUNK = 32;
     static final int MAX_CHUNK = 1 << 18;
 
     /** Full chunks (and the current one, last) once there is more than one; null before. */
@@ -83,7 +83,8 @@ public final class RowSet extends AbstractList<DataRow> implements RandomAccess 
     }
 
     private void newChunk(int len) {
-        int capacity = data == null ? FIRST_CHUNK : Math.min(MAX_CHUNK, data.length * 2);
+        // The first chunk holds two rows like the first: a one-row result (a point select) stays small.
+        int capacity = data == null ? Math.max(FIRST_CHUNK, 2 * len) : Math.min(MAX_CHUNK, data.length * 2);
         capacity = Math.max(capacity, len);
         // Room for as many starts as rows of the average size so far fit (+1 for this one).
         int average = size == 0 ? Math.max(len, 1) : (int) Math.max(1, bytes / size);
