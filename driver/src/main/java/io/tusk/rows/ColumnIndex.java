@@ -1,6 +1,7 @@
 package io.tusk.rows;
 
 import io.tusk.Column;
+import io.tusk.internal.cursor.ColumnList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,6 +12,11 @@ import java.util.Map;
 final class ColumnIndex {
     private final List<String> names;
     private final Map<String, Integer> index;
+
+    /** The index of {@code columns}: built once per result shape when they come from a cursor. */
+    static ColumnIndex of(List<Column> columns) {
+        return columns instanceof ColumnList list ? list.derived(ColumnIndex::new) : new ColumnIndex(columns);
+    }
 
     ColumnIndex(List<Column> columns) {
         List<String> n = new ArrayList<>(columns.size());

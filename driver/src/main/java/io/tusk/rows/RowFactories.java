@@ -31,7 +31,7 @@ public final class RowFactories {
     /** {@link Row}: by position and by name, with typed getters (the default of {@code conn.cursor()}). */
     public static RowFactory<Row> rows() {
         return columns -> {
-            ColumnIndex index = new ColumnIndex(columns);
+            ColumnIndex index = ColumnIndex.of(columns);
             return values -> new TupleRow(values, index);
         };
     }
@@ -92,7 +92,7 @@ public final class RowFactories {
             throw new IllegalArgumentException("cannot use the canonical constructor of " + type.getName() + ": " + e, e);
         }
         return columns -> {
-            ColumnIndex index = new ColumnIndex(columns);
+            ColumnIndex index = ColumnIndex.of(columns);
             int[] from = new int[components.length];
             for (int i = 0; i < components.length; i++) {
                 from[i] = index.match(components[i].getName());

@@ -58,7 +58,8 @@ final class StreamExchange implements Exchange<Void> {
             onRunning.run();
         }
         if (m instanceof DataRow d) {
-            rows.add(d);
+            // A decoded row is a view of the framer's buffer; this one waits for demand.
+            rows.add(d.copy());
         } else if (m instanceof RowDescription rd) {
             description = rd;
         } else if (m instanceof ErrorResponse e) {

@@ -21,7 +21,7 @@ import io.tusk.internal.prepare.StatementCache;
 import io.tusk.TransactionStatus;
 import io.tusk.errors.DatabaseException;
 import io.tusk.internal.cursor.ServerBoundRows;
-import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.backend.RowSet;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
 import io.tusk.rows.RowFactory;
@@ -53,11 +53,15 @@ public class CursorImpl<R> implements Cursor<R> {
     /** Results still to come from a pipeline, or null. */
     private Results pending;
     private Transformer transformer;
+    private java.nio.charset.Charset transformerCharset;
+    private Map<String, String> transformerParameters;
     private List<QueryResult> results = List.of();
     private int resultIndex = -1;
     private QueryResult current;
     private List<Column> columns;
     private Loader<?>[] loaders;
+    /** The current result's rows, in chunks ({@link RowSet}); null when it has no columns. */
+    private RowSet rows;
     private RowMaker<R> maker;
     private int position;
     /** The total of an executemany, which stands for every result; -1 otherwise. */
@@ -119,8 +123,16 @@ public class CursorImpl<R> implements Cursor<R> {
         pending = null;
         resultIndex = -1;
         batchRowcount = -1;
-        transformer = new Transformer(adapters,
-                io.tusk.adapt.AdaptContext.of(connection.session().charset(), connection.session().parameters()));
+        // A transformer holds no state of its own execution: keep it while the session (its
+        // charset and live parameter map, which loaders read for TimeZone) is the same one.
+        Session session = connection.session();
+        java.nio.charset.Charset charset = session.charset();
+        Map<String, String> parameters = session.parameters();
+        if (transformer == null || charset != transformerCharset || parameters != transformerParameters) {
+            transformer = new Transformer(adapters, io.tusk.adapt.AdaptContext.of(charset, parameters));
+            transformerCharset = charset;
+            transformerParameters = parameters;
+        }
     }
 
     /**
@@ -260,8 +272,10 @@ public class CursorImpl<R> implements Cursor<R> {
         if (r.description() == null) {
             columns = null;
             loaders = null;
+            rows = null;
             maker = null;
         } else {
+            rows = RowSet.of(r.rows());
             columns = Columns.describe(r.description());
             loaders = transformer.loaders(r.description());
             maker = rowFactory.makerFor(columns);
@@ -296,14 +310,8 @@ public class CursorImpl<R> implements Cursor<R> {
     }
 
     private R row(int i) {
-        DataRow data = current.rows().get(i);
         Object[] values = new Object[loaders.length];
-        byte[] buf = data.buffer();
-        for (int c = 0; c < values.length; c++) {
-            if (!data.isNull(c)) {
-                values[c] = loaders[c].load(buf, data.offset(c), data.length(c));
-            }
-        }
+        rows.load(i, loaders, values);
         return maker.make(values);
     }
 
@@ -434,6 +442,7 @@ public class CursorImpl<R> implements Cursor<R> {
         results = List.of();
         current = null;
         columns = null;
+        rows = null;
     }
 
     final void checkOpen() {

@@ -8,6 +8,7 @@ import io.tusk.internal.protocol.backend.BindComplete;
 import io.tusk.internal.protocol.backend.CloseComplete;
 import io.tusk.internal.protocol.backend.CommandComplete;
 import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.backend.RowSet;
 import io.tusk.internal.protocol.backend.EmptyQueryResponse;
 import io.tusk.internal.protocol.backend.ErrorResponse;
 import io.tusk.internal.protocol.backend.NoData;
@@ -64,7 +65,7 @@ public final class QueryExchange implements Exchange<List<QueryResult>> {
             finishStatement(cc);
         } else if (m instanceof RowDescription rd) {
             description = rd;
-            rows = new ArrayList<>();
+            rows = new RowSet();
         } else if (m instanceof ReadyForQuery rfq) {
             status = rfq;
             return ++readySeen == syncs;

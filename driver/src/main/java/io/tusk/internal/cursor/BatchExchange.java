@@ -10,6 +10,7 @@ import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.backend.BindComplete;
 import io.tusk.internal.protocol.backend.CommandComplete;
 import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.backend.RowSet;
 import io.tusk.internal.protocol.backend.EmptyQueryResponse;
 import io.tusk.internal.protocol.backend.ErrorResponse;
 import io.tusk.internal.protocol.backend.NoData;
@@ -129,7 +130,7 @@ public final class BatchExchange implements Exchange<BatchExchange.Outcome> {
             executeDone(out);
         } else if (m instanceof RowDescription rd) {
             description = rd;
-            rows = keepResults ? new ArrayList<>() : null;
+            rows = keepResults ? new RowSet() : null;
         } else if (m instanceof ReadyForQuery) {
             if (beginPending) {
                 beginPending = false;

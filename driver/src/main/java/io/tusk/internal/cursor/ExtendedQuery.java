@@ -70,7 +70,7 @@ public final class ExtendedQuery {
         if (cache == null) {
             return unnamed(sql, params, binary, List.of(), size);
         }
-        StatementKey key = new StatementKey(sql, params.oids());
+        StatementKey key = cache.key(sql, params.oids());
         StatementCache.Decision d = cache.decide(key, prepare);
         List<String> closes = cache.enqueued(key, d);
         List<FrontendMessage> out = new ArrayList<>(closes.size() + 4);
@@ -94,7 +94,7 @@ public final class ExtendedQuery {
                     RowDescription cached = p.description();
                     int[] formats = cached == null ? ALL_TEXT : binary ? ALL_BINARY : ResultFormats.choose(cached, adapters);
                     out.add(new Bind("", p.name(), params.formats(), params.values(), formats));
-                    reply = new StatementReply(cached == null ? null : ResultFormats.withFormats(cached, formats), null);
+                    reply = new StatementReply(cached == null ? null : p.description(formats), null);
                 } else {
                     // Queued in a pipeline before the Describe of its preparation was answered.
                     out.add(new Bind("", p.name(), params.formats(), params.values(), resultFormats(binary)));

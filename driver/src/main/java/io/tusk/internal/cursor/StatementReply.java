@@ -9,13 +9,13 @@ import io.tusk.internal.protocol.backend.BindComplete;
 import io.tusk.internal.protocol.backend.CloseComplete;
 import io.tusk.internal.protocol.backend.CommandComplete;
 import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.backend.RowSet;
 import io.tusk.internal.protocol.backend.EmptyQueryResponse;
 import io.tusk.internal.protocol.backend.ErrorResponse;
 import io.tusk.internal.protocol.backend.NoData;
 import io.tusk.internal.protocol.backend.ParameterDescription;
 import io.tusk.internal.protocol.backend.ParseComplete;
 import io.tusk.internal.protocol.backend.RowDescription;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,7 +44,7 @@ public final class StatementReply {
         this.describing = describing;
         if (known != null) {
             description = known;
-            rows = new ArrayList<>();
+            rows = new RowSet();
         }
     }
 
@@ -62,7 +62,7 @@ public final class StatementReply {
         }
         if (m instanceof RowDescription rd) {
             description = rd;
-            rows = new ArrayList<>();
+            rows = new RowSet();
             if (describing != null) {
                 describing.describedAs(rd);
             }

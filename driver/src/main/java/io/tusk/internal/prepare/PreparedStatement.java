@@ -12,6 +12,13 @@ public final class PreparedStatement {
     private final String name;
     private volatile RowDescription description;
     private volatile boolean described;
+    /** The description with the result formats last asked for: most executions ask for the same. */
+    private volatile Bound bound;
+    private volatile StatementCache.Decision use;
+
+    /** A description with its format codes, for the codes it was made for. */
+    private record Bound(int[] formats, RowDescription description) {
+    }
 
     PreparedStatement(String name) {
         this.name = name;
@@ -33,8 +40,34 @@ public final class PreparedStatement {
 
     /** Records the answer to Describe: the columns, or null for NoData. */
     public void describedAs(RowDescription d) {
+        this.bound = null;
         this.description = d;
         this.described = true;
+    }
+
+    /**
+     * The cached description with the format codes {@code formats} (as the Bind asked for
+     * them), the same object for the same codes: what is derived from it (the cursor's
+     * columns, the rows' name index) is then derived once, not per execution.
+     */
+    public RowDescription description(int[] formats) {
+        Bound b = bound;
+        if (b != null && java.util.Arrays.equals(b.formats, formats)) {
+            return b.description;
+        }
+        RowDescription d = ResultFormats.withFormats(description, formats);
+        bound = new Bound(formats.clone(), d);
+        return d;
+    }
+
+    /** The cache's decision to run this statement as prepared (one object for every execution). */
+    StatementCache.Decision use() {
+        StatementCache.Decision d = use;
+        if (d == null) {
+            d = new StatementCache.Decision(StatementCache.Kind.YES, this);
+            use = d;
+        }
+        return d;
     }
 
     @Override

@@ -53,6 +53,8 @@ public final class StatementCache {
     private final LinkedHashMap<StatementKey, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true);
     private final List<String> pendingCloses = new ArrayList<>();
     private long lastNumber;
+    /** The key last made by {@link #key}: a prepared statement run again and again reuses it. */
+    private StatementKey lastKey;
     private Object owner;
     private boolean onlyConfirmed;
 
@@ -79,6 +81,16 @@ public final class StatementCache {
                     + ": use setPrepareThreshold(null) to disable prepared statements");
         }
         max = value;
+    }
+
+    /** The key of {@code sql} with these parameter types: the last one made when it is the same. */
+    public synchronized StatementKey key(String sql, int[] oids) {
+        StatementKey k = lastKey;
+        if (k == null || !k.matches(sql, oids)) {
+            k = new StatementKey(sql, oids);
+            lastKey = k;
+        }
+        return k;
     }
 
     /**
@@ -120,7 +132,7 @@ public final class StatementCache {
             if (onlyConfirmed && !p.described()) {
                 return Decision.NO; // its Parse is still in flight: not known to succeed
             }
-            return new Decision(Kind.YES, p);
+            return p.use();
         }
         int count = counts.getOrDefault(key, 0);
         if (Boolean.TRUE.equals(prepare) || count >= threshold) {

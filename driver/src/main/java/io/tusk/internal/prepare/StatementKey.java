@@ -27,6 +27,11 @@ public final class StatementKey {
         return oids.clone();
     }
 
+    /** True when this is the key of {@code sql} with parameter types {@code oids}. */
+    public boolean matches(String sql, int[] oids) {
+        return (this.sql == sql || this.sql.equals(sql)) && Arrays.equals(this.oids, oids);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof StatementKey k && hash == k.hash && sql.equals(k.sql) && Arrays.equals(oids, k.oids);

@@ -13,9 +13,38 @@ public final class BackendDecoder {
     }
 
     public static BackendMessage decode(byte type, byte[] buf, int off, int len, Charset charset) {
+        // The hot messages of every statement, decoded without a ReadBuffer when well formed;
+        // a malformed one goes the general way below, which names what is wrong.
+        switch (type) {
+            case 'D' -> {
+                return DataRow.decode(buf, off, len);
+            }
+            case 'C' -> {
+                if (len > 0 && buf[off + len - 1] == 0 && noNul(buf, off, len - 1)) {
+                    return new CommandComplete(new String(buf, off, len - 1, charset));
+                }
+            }
+            case 'Z' -> {
+                if (len == 1 && (buf[off] == 'I' || buf[off] == 'T' || buf[off] == 'E')) {
+                    return buf[off] == 'I' ? ReadyForQuery.IDLE
+                            : buf[off] == 'T' ? ReadyForQuery.IN_TRANSACTION : ReadyForQuery.IN_ERROR;
+                }
+            }
+            case '1' -> {
+                if (len == 0) {
+                    return ParseComplete.INSTANCE;
+                }
+            }
+            case '2' -> {
+                if (len == 0) {
+                    return BindComplete.INSTANCE;
+                }
+            }
+            default -> {
+            }
+        }
         ReadBuffer in = new ReadBuffer(buf, off, len, charset, name(type));
         return switch (type) {
-            case 'D' -> DataRow.decode(in);
             case 'C' -> CommandComplete.decode(in);
             case 'Z' -> ReadyForQuery.decode(in);
             case 'T' -> RowDescription.decode(in);
@@ -41,6 +70,15 @@ public final class BackendDecoder {
             case 'v' -> NegotiateProtocolVersion.decode(in);
             default -> throw new ProtocolViolation("unknown message type " + describe(type));
         };
+    }
+
+    private static boolean noNul(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (buf[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BackendMessage empty(ReadBuffer in, BackendMessage m) {

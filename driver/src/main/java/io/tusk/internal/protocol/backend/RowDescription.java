@@ -2,9 +2,46 @@ package io.tusk.internal.protocol.backend;
 
 import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.ReadBuffer;
+import java.util.function.Function;
 
-/** RowDescription ('T'): the name, type and format of every column of the coming rows. */
-public record RowDescription(Field[] fields) implements BackendMessage {
+/**
+ * RowDescription ('T'): the name, type and format of every column of the coming rows.
+ *
+ * <p>A prepared statement's description is cached and used by every execution, so it carries
+ * one slot for what the cursor layer derives from it (its {@code Column} list): derived once,
+ * not per execution ({@link #derived}).
+ */
+public final class RowDescription implements BackendMessage {
+    private final Field[] fields;
+    private volatile Object derived;
+
+    public RowDescription(Field[] fields) {
+        this.fields = fields;
+    }
+
+    public Field[] fields() {
+        return fields;
+    }
+
+    /**
+     * What {@code make} derives from this description, made on first use and kept. Always the
+     * same {@code make} (one caller owns the slot); a race makes it twice, harmlessly.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Function<RowDescription, T> make) {
+        Object d = derived;
+        if (d == null) {
+            d = make.apply(this);
+            derived = d;
+        }
+        return (T) d;
+    }
+
+    @Override
+    public String toString() {
+        return "RowDescription" + java.util.Arrays.toString(fields);
+    }
+
     /**
      * One column: its name, the table and column it comes from (0 if none), its type OID, size
      * and modifier, and the format code (0 text, 1 binary) of its values.

@@ -42,8 +42,8 @@ class DataRowTest {
     void offsetsIndexTheSharedBufferWithoutCopying() {
         var row = (DataRow) decode(VALUE_NULL_EMPTY);
         assertEquals("34 32", toHex(row.buffer(), row.offset(0), row.length(0)));
-        // The buffer is the payload after the column count: "42" starts after its length word.
-        assertEquals(4, row.offset(0));
+        // The buffer is the one the message came in: "42" starts after the column count and its length word.
+        assertEquals("00 00 00 02", toHex(row.buffer(), row.offset(0) - 4, 4));
     }
 
     @Test
