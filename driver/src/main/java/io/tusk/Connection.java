@@ -378,4 +378,16 @@ public interface Connection extends AutoCloseable {
     void setPreparedMax(int max);
 
     int preparedMax();
+
+    /**
+     * Whether {@code executemany} of a plain {@code INSERT INTO t [(cols)] VALUES (...)} sends
+     * up to 128 rows per statement ({@code VALUES (...), (...), ...}) instead of one per row
+     * (pgjdbc's {@code reWriteBatchedInserts}). Off by default: the server then runs a statement
+     * per group, so statement-level triggers fire once per group and an error names the group's
+     * statement. Inserts with {@code RETURNING}, {@code ON CONFLICT} or anything after the tuple
+     * are never rewritten. See docs/reference/cursors.md.
+     */
+    void setRewriteBatchedInserts(boolean rewrite);
+
+    boolean rewriteBatchedInserts();
 }

@@ -164,4 +164,88 @@ class ExecuteManyIT {
     private static List<Object[]> withTwice(List<Object[]> rows) {
         return rows.stream().map(r -> new Object[] {r[0], r[1], r[1]}).toList();
     }
+
+    // ---- setRewriteBatchedInserts: multi-row INSERTs
+
+    @Test
+    void rewrittenInsertsStoreWhatRowByRowStoresInAStatementPer128Rows(TestDatabase db) {
+        try (Connection conn = connect(db); Cursor<Row> cur = conn.cursor()) {
+            cur.execute("CREATE TEMP TABLE rw (id int PRIMARY KEY, label text, amount numeric)");
+            cur.execute("CREATE TEMP TABLE statements (n int)");
+            cur.execute("CREATE FUNCTION pg_temp.count_statement() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "'BEGIN INSERT INTO statements VALUES (1); RETURN NULL; END'");
+            cur.execute("CREATE TRIGGER per_statement AFTER INSERT ON rw FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.count_statement()");
+            conn.setRewriteBatchedInserts(true);
+            List<Object[]> rows = IntStream.rangeClosed(1, 1_000).mapToObj(ExecuteManyIT::row).toList();
+            cur.executemany("INSERT INTO rw (id, label, amount) VALUES (%s, %s, %s)", rows);
+            assertEquals(1_000, cur.rowcount());
+            assertEquals(8, cur.execute("SELECT count(*) FROM statements").fetchone().getInt(0),
+                    "1,000 rows in statements of 128 rows: 8 statements, not 1,000");
+            Row check = cur.execute("SELECT count(*), count(amount), sum(id), min(label), max(amount) FROM rw").fetchone();
+            assertEquals(1_000, check.getInt(0));
+            assertEquals(1_000 - 333, check.getInt(1), "the NULLs of every third row");
+            assertEquals(500_500L, check.getLong(2));
+            assertEquals("row 1 it's", check.getString(3));
+            assertEquals(new BigDecimal("10.00"), check.getBigDecimal(4));
+            conn.setRewriteBatchedInserts(false);
+            cur.execute("DELETE FROM statements");
+            cur.executemany("INSERT INTO rw (id, label, amount) VALUES (%s, %s, %s)",
+                    IntStream.rangeClosed(1_001, 1_010).mapToObj(ExecuteManyIT::row).toList());
+            assertEquals(10, cur.execute("SELECT count(*) FROM statements").fetchone().getInt(0), "off: one statement per row");
+        }
+    }
+
+    @Test
+    void rewrittenInsertsTakeNamedParametersAndExpressions(TestDatabase db) {
+        try (Connection conn = connect(db); Cursor<Row> cur = conn.cursor()) {
+            cur.execute("CREATE TEMP TABLE rw_named (id int, twice int, label text)");
+            conn.setRewriteBatchedInserts(true);
+            List<Map<String, Object>> rows = IntStream.rangeClosed(1, 300)
+                    .mapToObj(i -> Map.<String, Object>of("id", i, "label", "n" + i)).toList();
+            cur.executemany("INSERT INTO rw_named VALUES (%(id)s, %(id)s * 2, upper(%(label)s))", rows);
+            assertEquals(300, cur.rowcount());
+            Row r = cur.execute("SELECT count(*), sum(twice), max(label) FILTER (WHERE id = 300) FROM rw_named").fetchone();
+            assertEquals(300, r.getInt(0));
+            assertEquals(90_300L, r.getLong(1));
+            assertEquals("N300", r.getString(2));
+        }
+    }
+
+    @Test
+    void aFailingRowOfARewrittenBatchRaisesItsErrorAndRollbackUndoesTheBatch(TestDatabase db) {
+        try (Connection conn = connect(db); Cursor<Row> cur = conn.cursor()) {
+            cur.execute("CREATE TABLE IF NOT EXISTS rw_err (id int PRIMARY KEY)");
+            conn.commit();
+            conn.setRewriteBatchedInserts(true);
+            List<Object[]> rows = IntStream.rangeClosed(1, 500).mapToObj(i -> new Object[] {i == 400 ? 7 : i}).toList();
+            assertThrows(IntegrityException.class, () -> cur.executemany("INSERT INTO rw_err VALUES (%s)", rows));
+            assertEquals(TransactionStatus.INERROR, conn.info().transactionStatus());
+            conn.rollback();
+            assertEquals(0, cur.execute("SELECT count(*) FROM rw_err").fetchone().getInt(0));
+            conn.rollback();
+            // A value that can't be sent: the rows before it are sent (as without the rewrite), then the error.
+            conn.setAutocommit(true);
+            List<Object[]> bad = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                bad.add(new Object[] {i == 150 ? new Object() : i});
+            }
+            assertThrows(ProgrammingException.class, () -> cur.executemany("INSERT INTO rw_err VALUES (%s)", bad));
+            assertEquals(149, cur.execute("SELECT count(*) FROM rw_err").fetchone().getInt(0));
+            cur.execute("DROP TABLE rw_err");
+        }
+    }
+
+    @Test
+    void insertsThatCantBeRewrittenRunAsBefore(TestDatabase db) {
+        try (Connection conn = connect(db); Cursor<Row> cur = conn.cursor()) {
+            cur.execute("CREATE TEMP TABLE rw_other (id int PRIMARY KEY, v text)");
+            conn.setRewriteBatchedInserts(true);
+            cur.executemany("INSERT INTO rw_other VALUES (%s, 'a') ON CONFLICT (id) DO UPDATE SET v = 'b'",
+                    List.of(new Object[] {1}, new Object[] {1}, new Object[] {2}));
+            assertEquals(3, cur.rowcount(), "one statement per row: the second row updates the first");
+            cur.executemany("INSERT INTO rw_other VALUES (%s, 'c') RETURNING id", List.of(new Object[] {3}, new Object[] {4}), true);
+            assertEquals(List.of(3), cur.fetchall().stream().map(r -> r.getInt(0)).toList());
+            assertEquals("b", cur.execute("SELECT v FROM rw_other WHERE id = 1").fetchone().getString(0));
+        }
+    }
 }

@@ -54,6 +54,8 @@ import java.util.stream.Stream;
 
 /** The blocking {@link Connection}: session state plus psycopg's transaction rules. */
 public final class ConnectionImpl implements Connection, TransactionControl {
+    /** executemany of a plain INSERT ... VALUES as multi-row INSERTs (setRewriteBatchedInserts). */
+    private volatile boolean rewriteInserts;
     private volatile Session session;
     private volatile Endpoint endpoint;
     private final Supplier<Opened> reconnect;
@@ -630,6 +632,16 @@ public final class ConnectionImpl implements Connection, TransactionControl {
     @Override
     public int preparedMax() {
         return statements.max();
+    }
+
+    @Override
+    public void setRewriteBatchedInserts(boolean rewrite) {
+        this.rewriteInserts = rewrite;
+    }
+
+    @Override
+    public boolean rewriteBatchedInserts() {
+        return rewriteInserts;
     }
 
     @Override

@@ -22,6 +22,8 @@ import io.tusk.TransactionStatus;
 import io.tusk.errors.DatabaseException;
 import io.tusk.internal.cursor.ServerBoundRows;
 import io.tusk.internal.protocol.backend.RowSet;
+import io.tusk.internal.cursor.RewrittenInsertRows;
+import io.tusk.internal.query.InsertRewrite;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
 import io.tusk.rows.RowFactory;
@@ -200,6 +202,12 @@ public class CursorImpl<R> implements Cursor<R> {
     /** The rows of an executemany as messages. Here: bound on the server. */
     BatchSource batchSource(String query, Iterator<?> rows, Transformer tx, boolean returning) {
         ParsedQuery q = QueryParser.parse(query);
+        if (!returning && connection.rewriteBatchedInserts()) {
+            InsertRewrite rewrite = InsertRewrite.of(q);
+            if (rewrite != null) {
+                return new RewrittenInsertRows(q, rewrite, rows, tx, binary);
+            }
+        }
         return new ServerBoundRows(q, q.postgresQuery(), rows, tx, binary, returning);
     }
 

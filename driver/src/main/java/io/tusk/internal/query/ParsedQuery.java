@@ -76,6 +76,16 @@ public final class ParsedQuery {
         this.postgresQuery = sql.toString();
     }
 
+    /** The text between the placeholders (one more than there are placeholders). */
+    List<String> literals() {
+        return literals;
+    }
+
+    /** The placeholders in the order they appear. */
+    List<Placeholder> placeholders() {
+        return placeholders;
+    }
+
     /** The query as the user wrote it. */
     public String original() {
         return original;

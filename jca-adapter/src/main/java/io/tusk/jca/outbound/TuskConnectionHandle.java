@@ -567,6 +567,16 @@ public final class TuskConnectionHandle implements Connection {
     }
 
     @Override
+    public void setRewriteBatchedInserts(boolean rewrite) {
+        conn().setRewriteBatchedInserts(rewrite);
+    }
+
+    @Override
+    public boolean rewriteBatchedInserts() {
+        return conn().rewriteBatchedInserts();
+    }
+
+    @Override
     public String toString() {
         return "TuskConnectionHandle[" + (closed ? "closed" : String.valueOf(mc)) + "]";
     }

@@ -47,25 +47,50 @@ public final class XaProbe implements BundleActivator {
 
     private static void run(BundleContext context) {
         try {
-            TransactionManager tm = await(context, TransactionManager.class, null);
             TuskXAConnectionSource a = await(context, TuskXAConnectionSource.class, "(name=xa-a)");
             TuskXAConnectionSource b = await(context, TuskXAConnectionSource.class, "(name=xa-b)");
-            inTransaction(tm, a, b, "commit", true);
+            inTransaction(begin(context), a, b, "commit", true);
             write("committed");
-            inTransaction(tm, a, b, "rollback", false);
+            inTransaction(begin(context), a, b, "rollback", false);
             write("rolled back");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError e) {
-            write("failed " + e);
+            StringBuilder trace = new StringBuilder("failed " + e);
+            for (StackTraceElement frame : e.getStackTrace()) {
+                trace.append("\n  at ").append(frame);
+            }
+            write(trace.toString());
         }
     }
 
-    /** One global transaction with a branch on each database: inserts {@code value}, then commits or rolls back. */
+    /**
+     * The current TransactionManager service with a transaction begun on it. Karaf's transaction
+     * feature (pax-transx) replaces its manager when its configuration arrives, and a replaced
+     * manager refuses to begin (IllegalStateException): like a ServiceTracker user, look the
+     * service up again and retry, for up to 30 s.
+     */
+    private static TransactionManager begin(BundleContext context) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            TransactionManager tm = await(context, TransactionManager.class, null);
+            try {
+                tm.begin();
+                return tm;
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                write("retry begin on a fresh TransactionManager service: " + e);
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** The global transaction begun on {@code tm}, with a branch on each database: inserts {@code value}, then commits or rolls back. */
     private static void inTransaction(TransactionManager tm, TuskXAConnectionSource a, TuskXAConnectionSource b,
                                       String value, boolean commit) throws Exception {
         try (TuskXAConnection xa = a.getXAConnection(); TuskXAConnection xb = b.getXAConnection()) {
-            tm.begin();
             try {
                 tm.getTransaction().enlistResource(named(xa.getXAResource(), "xa-a"));
                 tm.getTransaction().enlistResource(named(xb.getXAResource(), "xa-b"));
