@@ -167,4 +167,23 @@ public interface AsyncConnection {
      * completes with the work's result, or fails with its error, else with the segment's first error.
      */
     <T> CompletionStage<T> pipeline(Function<AsyncPipeline, ? extends CompletionStage<T>> work);
+
+    // ---- server-side cursors (issue 13: async named cursors)
+
+    /**
+     * A named cursor (psycopg's {@code AsyncServerCursor}) returning {@link Row}s: nothing is sent
+     * until its {@code execute} declares it; see {@link AsyncServerCursor}. Calling it with the
+     * name of a cursor opened elsewhere (a {@code refcursor} returned by a function) reads that one.
+     */
+    AsyncServerCursor<Row> cursor(String name);
+
+    /** A named cursor whose rows {@code rowFactory} makes. */
+    <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory);
+
+    /**
+     * psycopg2's {@code cursor(name, cursor_factory, scrollable, withhold)}: a named cursor
+     * declared SCROLL (true), NO SCROLL (false) or as the server chooses (null), and WITH HOLD
+     * when {@code withhold}.
+     */
+    <R> AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory, Boolean scrollable, boolean withhold);
 }

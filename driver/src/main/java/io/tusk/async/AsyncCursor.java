@@ -44,9 +44,12 @@ public interface AsyncCursor<R> {
      * {@code AsyncCursor.stream()} with back-pressure: rows are delivered as the subscriber
      * requests them, on the connection's executor; when the subscriber is slower than the
      * server, the driver holds at most a few thousand rows (about 1 MB) and then stops reading
-     * the socket, so the server waits. Each subscription runs the statement once. Cancelling the
-     * subscription sends a CancelRequest while the statement runs (outside autocommit the
-     * transaction is then failed, to be rolled back) and the connection stays usable.
+     * the socket, so the server waits. Each subscription runs the statement once, in portal
+     * batches of 2,000 rows (Execute with a row limit, as the blocking {@code cursor.stream()});
+     * commands issued meanwhile are sent after it ends. Cancelling the subscription closes the
+     * portal at the next batch boundary (Close + Sync), so inside a transaction the transaction
+     * stays usable; in autocommit mode a CancelRequest is sent too, so that a slow statement
+     * stops at once. The connection stays usable either way.
      *
      * <pre>{@code
      * cur.stream("SELECT * FROM big WHERE kind = %s", kind).subscribe(subscriber);

@@ -102,6 +102,42 @@ interface Frontend extends AutoCloseable {
     /** Every byte of a COPY ... TO STDOUT, its parameters quoted into the statement. */
     byte[] copyOut(String sql, Object... params);
 
+    // ---- server-side cursors (issue 13: async named cursors)
+
+    /** A named cursor of this front end ({@code conn.cursor(name)}), its operations joined. */
+    Named named(String name);
+
+    /** A named cursor as both front ends have it; rows as lists of values. */
+    interface Named extends AutoCloseable {
+        void setScrollable(Boolean scrollable);
+
+        void setWithhold(boolean withhold);
+
+        void setItersize(int itersize);
+
+        void execute(String query, Object... params);
+
+        List<Object> fetchone();
+
+        List<List<Object>> fetchmany(int size);
+
+        List<List<Object>> fetchall();
+
+        /** The next {@code limit} rows by iteration: the blocking iterator, or {@code rows()} with that much demand, then cancelled. */
+        List<List<Object>> iterate(int limit);
+
+        void scroll(int value, String mode);
+
+        int rownumber();
+
+        long rowcount();
+
+        List<String> columnNames();
+
+        @Override
+        void close();
+    }
+
     static Function<String, Frontend> blocking() {
         return conninfo -> new Blocking(Tusk.connect(conninfo));
     }
@@ -242,6 +278,11 @@ interface Frontend extends AutoCloseable {
                 rows.forEach(copy::writeRow);
                 copy.abort(reason);
             }
+        }
+
+        @Override
+        public Named named(String name) {
+            return new BlockingNamed(c.cursor(name));
         }
 
         @Override
@@ -437,6 +478,11 @@ interface Frontend extends AutoCloseable {
         }
 
         @Override
+        public Named named(String name) {
+            return new AsyncNamed(c.cursor(name));
+        }
+
+        @Override
         public byte[] copyOut(String sql, Object... params) {
             AsyncCopy copy = c.copy(sql, params).toCompletableFuture().join();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -444,6 +490,195 @@ interface Frontend extends AutoCloseable {
                 out.write(b, 0, b.length);
             }
             return out.toByteArray();
+        }
+    }
+
+    // ---- server-side cursors (issue 13: async named cursors)
+
+    final class BlockingNamed implements Named {
+        private final io.tusk.ServerCursor<Row> cur;
+
+        BlockingNamed(io.tusk.ServerCursor<Row> cur) {
+            this.cur = cur;
+        }
+
+        @Override
+        public void setScrollable(Boolean scrollable) {
+            cur.setScrollable(scrollable);
+        }
+
+        @Override
+        public void setWithhold(boolean withhold) {
+            cur.setWithhold(withhold);
+        }
+
+        @Override
+        public void setItersize(int itersize) {
+            cur.setItersize(itersize);
+        }
+
+        @Override
+        public void execute(String query, Object... params) {
+            cur.execute(query, params);
+        }
+
+        @Override
+        public List<Object> fetchone() {
+            Row r = cur.fetchone();
+            return r == null ? null : values(r);
+        }
+
+        @Override
+        public List<List<Object>> fetchmany(int size) {
+            return cur.fetchmany(size).stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public List<List<Object>> fetchall() {
+            return cur.fetchall().stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public List<List<Object>> iterate(int limit) {
+            List<List<Object>> out = new ArrayList<>();
+            java.util.Iterator<Row> it = cur.iterator();
+            while (out.size() < limit && it.hasNext()) {
+                out.add(values(it.next()));
+            }
+            return out;
+        }
+
+        @Override
+        public void scroll(int value, String mode) {
+            cur.scroll(value, mode);
+        }
+
+        @Override
+        public int rownumber() {
+            return cur.rownumber();
+        }
+
+        @Override
+        public long rowcount() {
+            return cur.rowcount();
+        }
+
+        @Override
+        public List<String> columnNames() {
+            return cur.description().stream().map(io.tusk.Column::name).toList();
+        }
+
+        @Override
+        public void close() {
+            cur.close();
+        }
+    }
+
+    final class AsyncNamed implements Named {
+        private final AsyncServerCursor<Row> cur;
+
+        AsyncNamed(AsyncServerCursor<Row> cur) {
+            this.cur = cur;
+        }
+
+        private static <T> T join(CompletionStage<T> s) {
+            return s.toCompletableFuture().join();
+        }
+
+        @Override
+        public void setScrollable(Boolean scrollable) {
+            cur.setScrollable(scrollable);
+        }
+
+        @Override
+        public void setWithhold(boolean withhold) {
+            cur.setWithhold(withhold);
+        }
+
+        @Override
+        public void setItersize(int itersize) {
+            cur.setItersize(itersize);
+        }
+
+        @Override
+        public void execute(String query, Object... params) {
+            join(cur.execute(query, params));
+        }
+
+        @Override
+        public List<Object> fetchone() {
+            Row r = join(cur.fetchone());
+            return r == null ? null : values(r);
+        }
+
+        @Override
+        public List<List<Object>> fetchmany(int size) {
+            return join(cur.fetchmany(size)).stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public List<List<Object>> fetchall() {
+            return join(cur.fetchall()).stream().map(Frontend::values).toList();
+        }
+
+        @Override
+        public List<List<Object>> iterate(int limit) {
+            CompletableFuture<List<List<Object>>> done = new CompletableFuture<>();
+            List<List<Object>> out = new ArrayList<>();
+            cur.rows().subscribe(new Flow.Subscriber<>() {
+                private Flow.Subscription s;
+
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                    this.s = s;
+                    s.request(limit);
+                }
+
+                @Override
+                public void onNext(Row r) {
+                    out.add(values(r));
+                    if (out.size() == limit) {
+                        s.cancel();
+                        done.complete(out);
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    done.completeExceptionally(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    done.complete(out);
+                }
+            });
+            return done.join();
+        }
+
+        @Override
+        public void scroll(int value, String mode) {
+            join(cur.scroll(value, mode));
+        }
+
+        @Override
+        public int rownumber() {
+            return cur.rownumber();
+        }
+
+        @Override
+        public long rowcount() {
+            return cur.rowcount();
+        }
+
+        @Override
+        public List<String> columnNames() {
+            return cur.description().stream().map(io.tusk.Column::name).toList();
+        }
+
+        @Override
+        public void close() {
+            join(cur.close());
         }
     }
 }

@@ -376,4 +376,134 @@ class FrontendsIT {
             assertEquals(List.of(List.of(7L, "x")), noParams.rows());
         }
     }
+
+
+    // ---- server-side cursors (issue 13: async named cursors)
+
+    private static List<List<Object>> column(int from, int to) {
+        List<List<Object>> out = new java.util.ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            out.add(List.of(i));
+        }
+        return out;
+    }
+
+    private static long cursorsNamed(Frontend f, String cursor) {
+        return (Long) f.query("SELECT count(*) FROM pg_cursors WHERE name = %s", cursor).get(0).get(0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void namedCursorFetchesInBatchesAndIsGoneAfterClose(String name, Function<String, Frontend> open, TestDatabase db) {
+        String cursor = "fe \"cur\" " + name; // quoted as an identifier: any string is a name
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            Frontend.Named cur = f.named(cursor);
+            cur.execute("SELECT g, 'row ' || g AS label FROM generate_series(1, %s) g", 25);
+            assertEquals(List.of("g", "label"), cur.columnNames(), "described at DECLARE, before any FETCH");
+            assertEquals(1L, cursorsNamed(f, cursor), "declared on the server");
+            assertEquals(List.of(1, "row 1"), cur.fetchone());
+            assertEquals(List.of(List.of(2, "row 2"), List.of(3, "row 3")), cur.fetchmany(2));
+            assertEquals(3, cur.rownumber());
+            cur.setItersize(7);
+            List<List<Object>> rest = cur.iterate(Integer.MAX_VALUE);
+            assertEquals(22, rest.size());
+            assertEquals(List.of(4, "row 4"), rest.get(0));
+            assertEquals(List.of(25, "row 25"), rest.get(21));
+            assertEquals(25, cur.rownumber());
+            assertEquals(List.of(), cur.fetchall(), "nothing after the end");
+            cur.close();
+            assertEquals(0L, cursorsNamed(f, cursor), "CLOSE removed the portal");
+            assertEquals(TransactionStatus.INTRANS, f.status());
+            f.rollback();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void namedCursorIterationFetchesItersizeRowsPerRoundTrip(String name, Function<String, Frontend> open, TestDatabase db) {
+        String seq = "fe_rows_made_" + name;
+        db.admin().execute("DROP SEQUENCE IF EXISTS " + seq + "; CREATE SEQUENCE " + seq + "; GRANT ALL ON SEQUENCE " + seq
+                + " TO PUBLIC");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            Frontend.Named cur = f.named("fe_iter_" + name);
+            cur.setScrollable(false); // NO SCROLL: no Material node, rows are computed as fetched
+            cur.setItersize(4);
+            // Each row the server computes takes a number of the sequence: its last value counts them.
+            cur.execute("SELECT g, nextval('" + seq + "') FROM generate_series(1, 100) g");
+            assertEquals(column(1, 6), cur.iterate(6).stream().map(r -> List.of(r.get(0))).toList());
+            assertEquals("8", db.admin().queryScalar("SELECT last_value FROM " + seq),
+                    "6 rows taken by iteration = two FETCH FORWARD 4, and no more");
+            assertEquals(8, cur.rownumber());
+            assertEquals(8, cur.rowcount());
+            f.rollback();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void scrollableNamedCursorMovesBackwardAndToAbsolutePositions(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            Frontend.Named cur = f.named("fe_scroll_" + name);
+            cur.setScrollable(true);
+            cur.execute("SELECT g FROM generate_series(1, 10) g");
+            assertEquals(column(1, 5), cur.fetchmany(5));
+            cur.scroll(-3, "relative");
+            assertEquals(List.of(3), cur.fetchone(), "moved back to row 2: the next is row 3");
+            cur.scroll(7, "absolute");
+            assertEquals(List.of(8), cur.fetchone(), "row 7 counted from 0 (psycopg's rownumber) is 8");
+            assertEquals(8, cur.rownumber());
+            RuntimeException e = failure(() -> cur.scroll(1, "sideways"));
+            assertInstanceOf(IllegalArgumentException.class, e);
+            cur.close();
+            f.rollback();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void withholdCursorSurvivesCommitAndOneWithoutHoldDoesNot(String name, Function<String, Frontend> open, TestDatabase db) {
+        String held = "fe_hold_" + name;
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            Frontend.Named hold = f.named(held);
+            hold.setWithhold(true);
+            hold.execute("SELECT g FROM generate_series(1, %s) g", 5);
+            Frontend.Named plain = f.named("fe_plain_" + name);
+            plain.execute("SELECT 1");
+            assertEquals(List.of(1), hold.fetchone());
+            f.commit();
+            assertEquals(TransactionStatus.IDLE, f.status());
+            RuntimeException e = failure(plain::fetchone);
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, e);
+            assertTrue(e.getMessage().contains("isn't valid anymore"), e.getMessage());
+            plain.close(); // the commit took it: nothing to send
+            assertEquals(column(2, 5), hold.fetchmany(10), "the held cursor goes on after commit");
+            assertEquals(1L, cursorsNamed(f, held));
+            hold.close();
+            assertEquals(0L, cursorsNamed(f, held), "closed on the server");
+            f.commit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void namedCursorQueryErrorSurfacesFromExecute(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            RuntimeException refused = failure(() -> f.named("fe_auto_" + name).execute("SELECT 1"));
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, refused, "no transaction for a cursor without hold");
+            f.setAutocommit(false);
+            Frontend.Named cur = f.named("fe_err_" + name);
+            RuntimeException e = failure(() -> cur.execute("SELECT * FROM fe_no_such_table WHERE x = %s", 1));
+            assertInstanceOf(DatabaseException.class, e);
+            assertEquals("42P01", ((DatabaseException) e).sqlstate(), "undefined_table, from DECLARE: " + e.getMessage());
+            assertEquals(TransactionStatus.INERROR, f.status());
+            cur.close(); // the failed transaction took it: nothing to send, no error
+            f.rollback();
+            assertEquals(List.of(List.of(2)), f.query("SELECT 2"));
+        }
+    }
 }

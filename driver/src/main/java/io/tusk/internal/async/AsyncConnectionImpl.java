@@ -359,4 +359,25 @@ public final class AsyncConnectionImpl implements AsyncConnection {
             return r;
         })).thenCompose(Function.identity());
     }
+
+    // ---- server-side cursors (issue 13: async named cursors)
+
+    @Override
+    public io.tusk.async.AsyncServerCursor<Row> cursor(String name) {
+        return cursor(name, RowFactories.rows());
+    }
+
+    @Override
+    public <R> io.tusk.async.AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+        return new AsyncServerCursorImpl<>(this, name, rowFactory);
+    }
+
+    @Override
+    public <R> io.tusk.async.AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory, Boolean scrollable,
+            boolean withhold) {
+        io.tusk.async.AsyncServerCursor<R> c = cursor(name, rowFactory);
+        c.setScrollable(scrollable);
+        c.setWithhold(withhold);
+        return c;
+    }
 }

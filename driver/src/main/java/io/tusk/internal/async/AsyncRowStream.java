@@ -4,7 +4,6 @@ import io.tusk.TransactionStatus;
 import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.internal.adapt.Transformer;
-import io.tusk.internal.cursor.ExtendedQuery;
 import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
@@ -16,17 +15,21 @@ import java.util.concurrent.Flow;
 /**
  * {@code asyncCursor.stream(query, params)}: a cold publisher of the rows of one statement,
  * psycopg's {@code AsyncCursor.stream()} as a {@link Flow.Publisher}. Each subscription runs the
- * statement once (pipelined after the commands before it); rows are held in an
- * {@link InboundBuffer} (at most {@link #MAX_ROWS} rows or {@link #MAX_BYTES} bytes before
- * reading pauses) and decoded on the executor as the subscriber requests them. Cancelling the
- * subscription drops what is buffered and sends a CancelRequest while the statement runs: the
- * server ends it with 57014 and the connection stays in step.
+ * statement once (pipelined after the commands before it) in portal batches of
+ * {@link #BATCH} rows ({@link StreamExchange}); rows are held in an {@link InboundBuffer} (at
+ * most {@link #MAX_ROWS} rows or {@link #MAX_BYTES} bytes before reading pauses) and decoded on
+ * the executor as the subscriber requests them. Cancelling the subscription drops what is
+ * buffered and ends the portal at the next batch boundary (Close + Sync), so inside a
+ * transaction it stays usable; in autocommit mode, where no transaction of the user can be
+ * failed, a CancelRequest is sent too so that a slow statement stops at once (57014).
  */
 final class AsyncRowStream<R> implements Flow.Publisher<R> {
     /** Rows held for a slow subscriber before reading from the socket pauses. */
     static final int MAX_ROWS = 4096;
     /** Bytes of rows (their raw values) held before reading pauses. */
     static final long MAX_BYTES = 1 << 20;
+    /** Rows per Execute: the most an early stop inside a transaction lets the server compute and send in vain. */
+    static final int BATCH = io.tusk.internal.stream.RowStreams.BATCH;
 
     private final AsyncConnectionImpl conn;
     private final AdaptersMap adapters;
@@ -60,6 +63,8 @@ final class AsyncRowStream<R> implements Flow.Publisher<R> {
         private Transformer transformer;
         private volatile boolean cancelled;
         private boolean cancelSent; // loop
+        /** The statement runs in a transaction of the user's (loop): stopping must not fail it, no CancelRequest. */
+        private boolean transactional;
 
         Run(Flow.Subscriber<? super R> subscriber) {
             this.subscriber = subscriber;
@@ -90,9 +95,13 @@ final class AsyncRowStream<R> implements Flow.Publisher<R> {
                 sql = q.postgresQuery();
                 params = transformer.dump(values, q.formats());
             }
-            session.submit(status -> {
+            session.submitHolding(status -> {
                 String begin = conn.beginFor(status);
-                exchange = new StreamExchange(begin, ExtendedQuery.messages(sql, params, false), rows, this::running);
+                transactional = begin != null || status == TransactionStatus.INTRANS;
+                exchange = new StreamExchange(session, begin, sql, params, BATCH, rows, this::running);
+                if (cancelled) {
+                    exchange.stop();
+                }
                 return new AsyncSession.Planned<>(exchange, begin != null ? TransactionStatus.INTRANS : null);
             }).whenCompleteAsync((v, e) -> rows.end(AsyncConnectionImpl.unwrap(e)), session.loop());
         }
@@ -111,7 +120,7 @@ final class AsyncRowStream<R> implements Flow.Publisher<R> {
 
         /** On the loop: the statement is being answered, so a cancel asked for earlier may go now. */
         private void running() {
-            if (cancelled && !cancelSent) {
+            if (cancelled && !cancelSent && !transactional) {
                 cancelSent = true;
                 conn.cancel();
             }
@@ -121,7 +130,11 @@ final class AsyncRowStream<R> implements Flow.Publisher<R> {
             cancelled = true;
             rows.discard(); // reading resumes; the rest is dropped as it comes
             session.loop().execute(() -> {
-                if (exchange != null && exchange.running() && !cancelSent && !rows.ended()) {
+                if (exchange == null) {
+                    return; // not planned yet: it sees the cancelled flag
+                }
+                exchange.stop();
+                if (exchange.running() && !cancelSent && !rows.ended() && !transactional) {
                     cancelSent = true;
                     conn.cancel();
                 }

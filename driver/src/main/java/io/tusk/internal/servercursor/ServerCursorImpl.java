@@ -13,21 +13,11 @@ import io.tusk.errors.NotSupportedException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.ConnectionImpl;
-import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.connection.Session;
-import io.tusk.internal.cursor.ExtendedQuery;
 import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.protocol.backend.RowDescription;
-import io.tusk.internal.protocol.frontend.Bind;
-import io.tusk.internal.protocol.frontend.Describe;
-import io.tusk.internal.protocol.frontend.Execute;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
-import io.tusk.internal.protocol.frontend.Parse;
-import io.tusk.internal.protocol.frontend.Query;
-import io.tusk.internal.protocol.frontend.Sync;
-import io.tusk.internal.query.ParsedQuery;
-import io.tusk.internal.query.QueryParser;
 import io.tusk.internal.stream.RowDecoder;
 import io.tusk.rows.RowFactory;
 import java.io.InputStream;
@@ -50,7 +40,6 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     private Boolean prepare;
 
     private static final Object[] NO_PARAMS = new Object[0];
-    private static final Transformer.Params NONE = new Transformer.Params(new int[0], new int[0], new byte[0][]);
 
     private final ConnectionImpl connection;
     private final String name;
@@ -76,7 +65,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     public ServerCursorImpl(ConnectionImpl connection, String name, RowFactory<R> rowFactory) {
         this.connection = connection;
         this.name = name;
-        this.quoted = CursorStatements.quote(name);
+        this.quoted = CursorRequests.quote(name);
         this.rowFactory = rowFactory;
         this.adapters = connection.adapters().child();
     }
@@ -106,33 +95,15 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     private ServerCursor<R> declare(String query, Object[] positional, Map<String, ?> named) {
         checkOpen();
         if (executed) {
-            throw new ProgrammingException("can't call execute() on named cursor \"" + name + "\" more than once:"
-                    + " close it and open a new named cursor for another query");
+            throw CursorRequests.executedTwice(name);
         }
         if (connection.autocommit() && !withhold) {
-            throw new ProgrammingException("can't use a named cursor outside of transactions: named cursor \"" + name
-                    + "\" needs autocommit off, or setWithhold(true) to declare it WITH HOLD");
+            throw CursorRequests.outsideTransaction(name);
         }
-        Transformer tx = transformer();
-        boolean none = (positional == null || positional.length == 0) && (named == null || named.isEmpty());
-        String sql;
-        Transformer.Params params;
-        if (none) {
-            sql = query;
-            params = NONE;
-        } else {
-            // DECLARE takes parameters in the extended protocol: its query is planned with them.
-            ParsedQuery q = QueryParser.parse(query);
-            Object[] values = positional != null ? q.order(positional) : q.order(named);
-            sql = q.postgresQuery();
-            params = tx.dump(values, q.formats());
-        }
-        String declare = CursorStatements.declare(quoted, scrollable, withhold, sql);
-        List<FrontendMessage> messages = List.of(new Parse("", declare, params.oids()),
-                new Bind("", "", params.formats(), params.values(), ExtendedQuery.resultFormats(false)),
-                new Execute("", 0), Describe.portal(name), Sync.INSTANCE);
-        described = connection.runWithImplicitBegin(begin -> new DescribedExchange(withBegin(begin, messages),
-                begin == null ? 1 : 2));
+        // DECLARE takes parameters in the extended protocol: its query is planned with them.
+        List<FrontendMessage> messages = CursorRequests.declare(name, quoted, scrollable, withhold, query, positional, named,
+                transformer());
+        described = connection.runWithImplicitBegin(begin -> CursorRequests.declareExchange(begin, messages));
         executed = true;
         position = 0;
         rowcount = 0;
@@ -141,25 +112,14 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
         return this;
     }
 
-    private static List<FrontendMessage> withBegin(String begin, List<FrontendMessage> messages) {
-        if (begin == null) {
-            return messages;
-        }
-        List<FrontendMessage> all = new ArrayList<>(messages.size() + 1);
-        all.add(new Query(begin));
-        all.addAll(messages);
-        return all;
-    }
-
     // ---- FETCH
 
     /** One FETCH FORWARD of {@code count} rows (all when negative); the rows still as DataRows. */
     private List<DataRow> fetch(int count) {
         checkOpen();
         checkAlive();
-        List<FrontendMessage> messages = ExtendedQuery.messages(CursorStatements.fetch(quoted, count), NONE, binary);
-        List<QueryResult> results = connection.runWithImplicitBegin(
-                begin -> new QueryExchange(withBegin(begin, messages), begin == null ? 1 : 2));
+        boolean bin = binary;
+        List<QueryResult> results = connection.runWithImplicitBegin(begin -> CursorRequests.fetch(begin, quoted, count, bin));
         QueryResult r = results.get(results.size() - 1);
         seen = true;
         if (r.description() != null && (decoder == null || decoderBinary != binary)) {
@@ -247,20 +207,10 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
 
     @Override
     public void scroll(int value, String mode) {
-        boolean absolute;
-        if ("relative".equals(mode)) {
-            absolute = false;
-        } else if ("absolute".equals(mode)) {
-            absolute = true;
-        } else {
-            throw new IllegalArgumentException("bad scroll mode '" + mode + "': use \"relative\" or \"absolute\"");
-        }
+        boolean absolute = CursorRequests.absolute(mode);
         checkOpen();
         checkAlive();
-        // MOVE ABSOLUTE n leaves the cursor on row n (1-based): the next FETCH returns row n + 1,
-        // which is row n counted from 0 as psycopg counts rownumber.
-        String sql = CursorStatements.move(quoted, value, absolute);
-        connection.runWithImplicitBegin(begin -> new QueryExchange(withBegin(begin, List.of(new Query(sql))), begin == null ? 1 : 2));
+        connection.runWithImplicitBegin(begin -> CursorRequests.move(begin, quoted, value, mode));
         position = absolute ? value : position + value;
     }
 
@@ -288,7 +238,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
             }
             // CLOSE on its own: it must not open a transaction (a holdable cursor after commit).
             try {
-                s.run(new QueryExchange(List.of(new Query(CursorStatements.close(quoted))), 1));
+                s.run(CursorRequests.close(quoted));
             } catch (io.tusk.errors.DatabaseException e) {
                 // Outside a transaction a holdable cursor may be gone already (the rollback of the
                 // transaction that declared it removed it): nothing to close, and no transaction
@@ -303,9 +253,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     }
 
     private boolean exists(Session s) {
-        Transformer.Params p = transformer().dump(new Object[] {name}, null);
-        List<QueryResult> r = s.run(new QueryExchange(ExtendedQuery.messages(
-                "SELECT 1 FROM pg_catalog.pg_cursors WHERE name = $1", p, false), 1));
+        List<QueryResult> r = s.run(CursorRequests.exists(name, transformer()));
         return !r.isEmpty() && !r.get(0).rows().isEmpty();
     }
 
@@ -508,7 +456,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
 
     private void checkOpen() {
         if (closed) {
-            throw new InterfaceException("named cursor \"" + name + "\" is closed");
+            throw CursorRequests.closed(name);
         }
         if (connection.isClosed()) {
             throw new InterfaceException("the connection is closed");
@@ -522,14 +470,13 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
      */
     private void checkAlive() {
         if (executed && !withhold && connection.session().transactionStatus() == TransactionStatus.IDLE) {
-            throw new ProgrammingException("named cursor \"" + name + "\" isn't valid anymore: the transaction that"
-                    + " declared it ended; declare it WITH HOLD (setWithhold(true)) to use it after commit");
+            throw CursorRequests.notValidAnymore(name);
         }
     }
 
     private void checkNotExecuted(String what) {
         if (executed) {
-            throw new ProgrammingException("can't set " + what + " of named cursor \"" + name + "\" after execute()");
+            throw CursorRequests.setAfterExecute(what, name);
         }
     }
 }
