@@ -39,10 +39,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Each driver as configured by default, except that vertx's pipelining limit is set to the
  * window and vertx gets as many event-loop threads as Tusk's shared I/O group has
- * ({@code min(4, cores)}). Neither prepares the statement by default: Tusk's async cursor sends
- * Parse/Bind/Describe/Execute/Sync for each query, vertx's {@code preparedQuery} runs without its
- * statement cache ({@code cachePreparedStatements=false}); {@code vertxCached} turns vertx's cache
- * on as a control. Tusk completes a user's stage on the connection's executor (the common
+ * ({@code min(4, cores)}). By default Tusk prepares a statement on the server after 5 runs
+ * (psycopg's {@code prepare_threshold}), then sends Bind/Execute/Sync; vertx's
+ * {@code preparedQuery} runs without its statement cache ({@code cachePreparedStatements=false}),
+ * Parse/Bind/Describe/Execute/Sync each time. Two controls compare like with like:
+ * {@code tuskUnprepared} (threshold null) against that default vertx, and the default Tusk
+ * against {@code vertxCached} (vertx's cache on). Tusk completes a user's stage on the connection's executor (the common
  * pool by default: user code never runs on an I/O thread), vertx on its event loop; the
  * {@code tuskDirect} variant passes a direct executor to show what that hand-over costs.
  *
@@ -92,6 +94,24 @@ public class AsyncPointSelect {
         @Override
         Executor executor() {
             return null;
+        }
+    }
+
+    /** Tusk never preparing (threshold null): Parse/Bind/Describe/Execute/Sync per query, as default vertx. */
+    @State(Scope.Thread)
+    public static class TuskUnprepared extends TuskSide {
+        @Override
+        Executor executor() {
+            return null;
+        }
+
+        @Override
+        @Setup(Level.Trial)
+        public void open() throws Exception {
+            super.open();
+            for (AsyncConnection c : conns) {
+                c.setPrepareThreshold(null);
+            }
         }
     }
 
@@ -151,8 +171,7 @@ public class AsyncPointSelect {
 
     /**
      * vertx-pg-client with its prepared-statement cache on (its documented setting for speed: a
-     * named statement per connection, then Bind/Execute only). A control: Tusk's async cursor
-     * does not prepare yet, so this line compares an unprepared Tusk with a prepared vertx.
+     * named statement per connection, then Bind/Execute only). A control: both prepared.
      */
     @State(Scope.Thread)
     public static class VertxCached extends VertxSide {
@@ -164,6 +183,11 @@ public class AsyncPointSelect {
 
     @Benchmark
     public long tusk(TuskDefault s) {
+        return tuskWindow(s);
+    }
+
+    @Benchmark
+    public long tuskUnprepared(TuskUnprepared s) {
         return tuskWindow(s);
     }
 

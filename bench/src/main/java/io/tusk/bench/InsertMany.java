@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * 100,000-row INSERT in one transaction: Tusk's {@code executemany} (psycopg's, pipelined in
  * chunks under one Sync) against pgjdbc's {@code executeBatch}, plain and with
- * {@code reWriteBatchedInserts=true} (which rewrites the batch into multi-row VALUES).
+ * {@code reWriteBatchedInserts=true} (which rewrites the batch into multi-row VALUES), and Tusk
+ * with its own rewrite ({@code setRewriteBatchedInserts(true)}) against the latter.
  *
  * <p>The rows are made once per trial; pgjdbc's {@code setXxx}/{@code addBatch} calls are part of
  * its measured work because that is how its API takes them. The table is emptied (TRUNCATE,
@@ -75,6 +76,17 @@ public class InsertMany {
         @TearDown(Level.Trial)
         public void close() {
             conn.close();
+        }
+    }
+
+    /** The same Tusk connection with {@code setRewriteBatchedInserts(true)}: multi-row INSERTs of 128 rows. */
+    @State(Scope.Thread)
+    public static class TuskRewrite extends TuskSide {
+        @Override
+        @Setup(Level.Trial)
+        public void open() {
+            super.open();
+            conn.setRewriteBatchedInserts(true);
         }
     }
 
@@ -131,6 +143,11 @@ public class InsertMany {
         }
         s.conn.commit();
         return Checks.rows(n, Fixtures.INSERT_ROWS);
+    }
+
+    @Benchmark
+    public long tuskExecutemanyRewrite(TuskRewrite s, Rows r) {
+        return tuskExecutemany(s, r);
     }
 
     @Benchmark

@@ -34,8 +34,10 @@ public record Scenario(String label, String tusk, String other, String otherName
                     "pgjdbc", Fixtures.MIXED_ROWS, 0),
             new Scenario("insert 100k: executemany vs executeBatch", "InsertMany.tuskExecutemany",
                     "InsertMany.pgjdbcBatch", "pgjdbc", Fixtures.INSERT_ROWS, 2.0),
-            new Scenario("insert 100k: executemany vs batch, reWriteBatchedInserts", "InsertMany.tuskExecutemany",
+            new Scenario("insert 100k: both rewriting to multi-row INSERTs", "InsertMany.tuskExecutemanyRewrite",
                     "InsertMany.pgjdbcBatchRewrite", "pgjdbc", Fixtures.INSERT_ROWS, 1.0),
+            new Scenario("control: executemany (no rewrite) vs batch, reWriteBatchedInserts", "InsertMany.tuskExecutemany",
+                    "InsertMany.pgjdbcBatchRewrite", "pgjdbc", Fixtures.INSERT_ROWS, 0),
             new Scenario("COPY TO STDOUT 1M rows vs CopyManager", "CopyToStdout.tusk", "CopyToStdout.pgjdbc", "pgjdbc",
                     Fixtures.WIDE_ROWS, 1.0),
             new Scenario("COPY TO STDOUT 1M rows vs psql", "CopyToStdout.tusk", "CopyToStdout.psql", "psql",
@@ -56,6 +58,8 @@ public record Scenario(String label, String tusk, String other, String otherName
                     "AsyncPointSelect.tusk", "AsyncPointSelect.vertx", "vertx-pg-client", AsyncPointSelect.SELECTS, 0),
             new Scenario("control: async, Tusk completing on the I/O thread (vs vertx-pg-client)",
                     "AsyncPointSelect.tuskDirect", "AsyncPointSelect.vertx", "vertx-pg-client", AsyncPointSelect.SELECTS, 0),
-            new Scenario("control: async, vertx-pg-client with its statement cache (Tusk unprepared)",
+            new Scenario("control: async, both never prepared (vs vertx-pg-client)",
+                    "AsyncPointSelect.tuskUnprepared", "AsyncPointSelect.vertx", "vertx-pg-client", AsyncPointSelect.SELECTS, 0),
+            new Scenario("control: async, both prepared (vertx-pg-client with its statement cache)",
                     "AsyncPointSelect.tusk", "AsyncPointSelect.vertxCached", "vertx-pg-client", AsyncPointSelect.SELECTS, 0));
 }
