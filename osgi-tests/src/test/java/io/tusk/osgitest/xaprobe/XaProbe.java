@@ -31,7 +31,10 @@ public final class XaProbe implements BundleActivator {
     private Thread worker;
 
     @Override
-    public void start(BundleContext context) {
+    public void start(BundleContext context) throws org.osgi.framework.InvalidSyntaxException {
+        lastTmChange = System.currentTimeMillis();
+        context.addServiceListener(event -> lastTmChange = System.currentTimeMillis(),
+                "(objectClass=" + TransactionManager.class.getName() + ")");
         // The services come up asynchronously (feature install, configuration files): wait for
         // them on a thread of our own rather than in start().
         worker = new Thread(() -> run(context), "tusk-xa-probe");
@@ -65,27 +68,29 @@ public final class XaProbe implements BundleActivator {
     }
 
     /**
-     * The current TransactionManager service with a transaction begun on it. Karaf's transaction
-     * feature (pax-transx) replaces its manager when its configuration arrives, and a replaced
-     * manager refuses to begin (IllegalStateException): like a ServiceTracker user, look the
-     * service up again and retry, for up to 30 s.
+     * The current TransactionManager service with a transaction begun on it, once that service
+     * has settled. Karaf's transaction feature (pax-transx) may replace its manager when its
+     * configuration arrives after it started; the replaced manager's log is closed, so a
+     * transaction begun on it fails at commit, after prepare (HOWLLog: IllegalStateException),
+     * leaving its branches prepared for recovery. A user's bundle tracks the service; this probe
+     * waits until no TransactionManager was (un)registered for {@value #SETTLE_MS} ms.
      */
     private static TransactionManager begin(BundleContext context) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            TransactionManager tm = await(context, TransactionManager.class, null);
-            try {
-                tm.begin();
-                return tm;
-            } catch (IllegalStateException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                write("retry begin on a fresh TransactionManager service: " + e);
-                Thread.sleep(500);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.currentTimeMillis() - lastTmChange < SETTLE_MS) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the TransactionManager service did not settle within 60 s");
             }
+            Thread.sleep(200);
         }
+        TransactionManager tm = await(context, TransactionManager.class, null);
+        tm.begin();
+        return tm;
     }
+
+    private static final long SETTLE_MS = 5_000;
+    /** When a TransactionManager service was last registered or unregistered (start: the probe's start). */
+    private static volatile long lastTmChange = System.currentTimeMillis();
 
     /** The global transaction begun on {@code tm}, with a branch on each database: inserts {@code value}, then commits or rolls back. */
     private static void inTransaction(TransactionManager tm, TuskXAConnectionSource a, TuskXAConnectionSource b,
