@@ -69,6 +69,10 @@ public class AsyncPointSelect {
 
         abstract Executor executor();
 
+        /** A variant's own settings (one @Setup per class: JMH would run an overriding one twice). */
+        void configure(AsyncConnection c) {
+        }
+
         @Setup(Level.Trial)
         public void open() throws Exception {
             String conninfo = BenchTarget.fromSystemProperties().conninfo();
@@ -76,6 +80,7 @@ public class AsyncPointSelect {
                 AsyncConnection c = AsyncConnection.connect(conninfo, Map.of(), executor()).toCompletableFuture()
                         .get(30, TimeUnit.SECONDS);
                 c.setAutocommit(true);
+                configure(c);
                 conns.add(c);
             }
         }
@@ -106,12 +111,8 @@ public class AsyncPointSelect {
         }
 
         @Override
-        @Setup(Level.Trial)
-        public void open() throws Exception {
-            super.open();
-            for (AsyncConnection c : conns) {
-                c.setPrepareThreshold(null);
-            }
+        void configure(AsyncConnection c) {
+            c.setPrepareThreshold(null);
         }
     }
 

@@ -65,6 +65,12 @@ public class InsertMany {
         @Setup(Level.Trial)
         public void open() {
             conn = BenchTarget.fromSystemProperties().tusk(false);
+            conn.setRewriteBatchedInserts(rewrite());
+        }
+
+        /** Whether a variant rewrites (one @Setup per class: JMH would run an overriding one twice). */
+        boolean rewrite() {
+            return false;
         }
 
         @Setup(Level.Invocation)
@@ -83,10 +89,8 @@ public class InsertMany {
     @State(Scope.Thread)
     public static class TuskRewrite extends TuskSide {
         @Override
-        @Setup(Level.Trial)
-        public void open() {
-            super.open();
-            conn.setRewriteBatchedInserts(true);
+        boolean rewrite() {
+            return true;
         }
     }
 
