@@ -66,6 +66,7 @@ public final class AdaptersMap {
 
     /** Registers a loader for a type OID in a format, for the results this map applies to. */
     public synchronized AdaptersMap registerLoader(int oid, Format format, Loader<?> loader) {
+        GENERATION.incrementAndGet();
         loaders.put(new LoaderKey(oid, format), loader);
         return this;
     }
@@ -91,6 +92,7 @@ public final class AdaptersMap {
      * and containers find its array type and delimiter here. {@link TypeInfo#register} calls it.
      */
     public synchronized AdaptersMap registerType(TypeInfo info) {
+        GENERATION.incrementAndGet();
         types.put(info.oid(), info);
         typeOids.put(info.name(), info.oid());
         typeOids.put(info.regtype(), info.oid());
@@ -193,7 +195,16 @@ public final class AdaptersMap {
         return d == NO_DUMPER ? null : (Dumper<? super T>) d;
     }
 
-    /** Bumped by every dumper registration in any map (see {@link #dumper}). */
+    /**
+     * A number that changes with every registration of a dumper, loader or type in any map:
+     * what was resolved from the maps (a prepared statement's loaders, say) stays valid while it
+     * is the same.
+     */
+    public static long registrations() {
+        return GENERATION.get();
+    }
+
+    /** Bumped by every registration in any map (see {@link #dumper} and {@link #registrations}). */
     private static final java.util.concurrent.atomic.AtomicLong GENERATION = new java.util.concurrent.atomic.AtomicLong();
     /** Cached "no dumper" answer. */
     private static final Dumper<Object> NO_DUMPER = new Dumper<>() {

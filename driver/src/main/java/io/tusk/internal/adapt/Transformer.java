@@ -98,13 +98,27 @@ public final class Transformer {
 
     /** A loader per column, chosen once for the whole result. */
     public Loader<?>[] loaders(RowDescription description) {
+        // A prepared statement hands out the same description at every execution (and a cursor
+        // keeps its Transformer): resolve its loaders once, until an adapter is registered.
+        long generation = AdaptersMap.registrations();
+        Resolved last = lastResolved;
+        if (last != null && last.description == description && last.generation == generation) {
+            return last.loaders;
+        }
         RowDescription.Field[] fields = description.fields();
         Loader<?>[] out = new Loader<?>[fields.length];
         for (int i = 0; i < fields.length; i++) {
             out[i] = loaderFor(fields[i].typeOid(), Format.ofCode(fields[i].format()));
         }
+        lastResolved = new Resolved(description, generation, out);
         return out;
     }
+
+    /** The last loaders(...) answer, as one immutable object: a Transformer may be used from several threads. */
+    private record Resolved(RowDescription description, long generation, Loader<?>[] loaders) {
+    }
+
+    private volatile Resolved lastResolved;
 
     /**
      * The loader for an OID, bound to this session; arrays of built-in types load as Lists,
