@@ -186,8 +186,11 @@ class DateTimeAdaptersIT {
             roundTrips(x, Interval.of(14, 3, 3_723_500_000L), "1 year 2 mons 3 days 01:02:03.5");
             roundTrips(x, Interval.of(-14, -3, -3_723_000_001L), "-1 years -2 mons -3 days -01:02:03.000001");
             roundTrips(x, Interval.of(1, -1, 1), "1 mon -1 days +00:00:00.000001");
-            roundTrips(x, Interval.of(0, 0, Long.MAX_VALUE - 1), "2562047788:00:54.775806");
-            roundTrips(x, Interval.of(0, 0, Long.MIN_VALUE + 1), "-2562047788:00:54.775807");
+            if (conn.info().serverVersion() >= 140000) {
+                // The extremes: PostgreSQL 13's interval input overflows on them (fixed in 14).
+                roundTrips(x, Interval.of(0, 0, Long.MAX_VALUE - 1), "2562047788:00:54.775806");
+                roundTrips(x, Interval.of(0, 0, Long.MIN_VALUE + 1), "-2562047788:00:54.775807");
+            }
             roundTrips(x, Duration.ofMinutes(90), Interval.of(0, 0, 5_400_000_000L), "01:30:00");
             roundTrips(x, Period.of(1, 2, 3), Interval.of(14, 3, 0), "1 year 2 mons 3 days");
         }

@@ -1,6 +1,7 @@
 package io.tusk.adapt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -208,6 +209,7 @@ class TypeInfoIT {
     @Test
     void builtInMultirangesRoundTrip(TestDatabase db) {
         try (Connection conn = connect(db)) {
+            assumeTrue(conn.info().serverVersion() >= 140000, "multiranges are new in PostgreSQL 14");
             MoreBuiltinTypesIT.roundTrips(conn, Multirange.of(Range.of(1, 3), Range.of(5, 7)), "{[1,3),[5,7)}");
             MoreBuiltinTypesIT.roundTrips(conn, Multirange.of(Range.of(LocalDate.of(2020, 1, 1), null)), "{[2020-01-01,)}");
             assertEquals(Multirange.of(), both(conn, "SELECT '{}'::int4multirange"));
@@ -221,6 +223,7 @@ class TypeInfoIT {
             RangeInfo.fetch(conn, "floatrange").register(conn);
             MoreBuiltinTypesIT.roundTrips(conn, Range.of(1.5, 2.5), "[1.5,2.5)");
             assertEquals(List.of(Range.of(0.5, 1.0, "[]")), both(conn, "SELECT ARRAY['[0.5,1]'::floatrange]"));
+            assumeTrue(conn.info().serverVersion() >= 140000, "multiranges are new in PostgreSQL 14");
             MultirangeInfo.fetch(conn, "floatmultirange").register(conn);
             MoreBuiltinTypesIT.roundTrips(conn, Multirange.of(Range.of(1.5, 2.5)), "{[1.5,2.5)}");
         }

@@ -47,8 +47,10 @@ class PreparedStatementsIT {
                 assertEquals(i + 1, cur.execute("SELECT %s::int + 1", i).fetchone().getInt(0));
             }
             assertEquals(List.of("_tusk_1: SELECT $1::int + 1"), prepared(conn));
-            Row uses = conn.execute("SELECT generic_plans + custom_plans FROM pg_prepared_statements").fetchone();
-            assertEquals(5L, uses.getLong(0), "the sixth to tenth executions ran the prepared statement");
+            if (conn.info().serverVersion() >= 140000) { // the plan counters are new in PostgreSQL 14
+                Row uses = conn.execute("SELECT generic_plans + custom_plans FROM pg_prepared_statements").fetchone();
+                assertEquals(5L, uses.getLong(0), "the sixth to tenth executions ran the prepared statement");
+            }
         }
     }
 
