@@ -506,4 +506,25 @@ class FrontendsIT {
             assertEquals(List.of(List.of(2)), f.query("SELECT 2"));
         }
     }
+
+    // ---- connecting
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void targetSessionAttrsAcceptsThePrimaryAndPassesOverItForAStandby(String name, Function<String, Frontend> open,
+            TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST) + " target_session_attrs=read-write")) {
+            f.setAutocommit(true);
+            assertEquals(List.of(List.of(false)), f.query("SELECT pg_is_in_recovery()"));
+        }
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST) + " target_session_attrs=primary")) {
+            f.setAutocommit(true);
+            assertEquals(List.of(List.of(1)), f.query("SELECT 1"));
+        }
+        RuntimeException e = failure(() -> open.apply(db.conninfo(PgUsers.TRUST) + " target_session_attrs=standby"));
+        assertInstanceOf(io.tusk.errors.OperationalException.class, e);
+        assertTrue(e.getMessage().contains("server is not in hot standby mode"), e.getMessage());
+        RuntimeException ro = failure(() -> open.apply(db.conninfo(PgUsers.TRUST) + " target_session_attrs=read-only"));
+        assertTrue(ro.getMessage().contains("session is not read-only"), ro.getMessage());
+    }
 }

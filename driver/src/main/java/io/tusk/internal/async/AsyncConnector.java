@@ -2,10 +2,14 @@ package io.tusk.internal.async;
 
 import io.tusk.Notify;
 import io.tusk.errors.DatabaseException;
-import io.tusk.errors.NotSupportedException;
 import io.tusk.errors.OperationalException;
 import io.tusk.errors.TuskException;
 import io.tusk.internal.connection.ConnectSpec;
+import io.tusk.internal.connection.QueryExchange;
+import io.tusk.internal.connection.TargetSessionAttrs;
+import io.tusk.internal.protocol.backend.DataRow;
+import io.tusk.internal.protocol.frontend.FrontendMessage;
+import io.tusk.internal.protocol.frontend.Query;
 import io.tusk.internal.net.TlsSettings;
 import io.tusk.internal.net.TlsUpgrade;
 import java.io.IOException;
@@ -44,11 +48,6 @@ public final class AsyncConnector {
     }
 
     public CompletableFuture<AsyncSession> open() {
-        String tsa = spec.targetSessionAttrs();
-        if (tsa != null && !tsa.equals("any")) {
-            return CompletableFuture.failedFuture(new NotSupportedException("target_session_attrs=" + tsa
-                    + " is not supported by the asynchronous connection yet: use the blocking Tusk.connect, or leave it at any"));
-        }
         List<String> failures = new ArrayList<>();
         return CompletableFuture.supplyAsync(() -> resolve(failures), executor)
                 .thenCompose(targets -> {
@@ -86,14 +85,51 @@ public final class AsyncConnector {
             return CompletableFuture.failedFuture(failure(failures, last));
         }
         Target t = targets.get(i);
-        return attempt(t, ctx).handle((s, e) -> {
+        return attempt(t, ctx).thenCompose(this::checkTarget).handle((s, e) -> {
             if (e == null) {
                 return CompletableFuture.completedFuture(s);
             }
             Throwable cause = unwrap(e);
-            failures.add(SessionOpener.describe(t.host(), t.address()) + " failed: " + cause.getMessage());
+            if (cause instanceof NotTheTarget) {
+                failures.add(SessionOpener.describe(t.host(), t.address()) + ": " + cause.getMessage());
+            } else {
+                failures.add(SessionOpener.describe(t.host(), t.address()) + " failed: " + cause.getMessage());
+            }
             return attemptFrom(targets, i + 1, ctx, failures, cause);
         }).thenCompose(f -> f);
+    }
+
+    /** A session that is not what target_session_attrs asks for; the next host is tried. */
+    private static final class NotTheTarget extends OperationalException {
+        NotTheTarget(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The session if it is what target_session_attrs asks for (libpq's check, shared with the
+     * blocking connector): from the start-up parameters, or from one query for servers before 14.
+     * Otherwise the session is closed and the attempt fails with {@link NotTheTarget}.
+     */
+    private CompletableFuture<AsyncSession> checkTarget(AsyncSession s) {
+        String wanted = spec.targetSessionAttrs();
+        Boolean known = TargetSessionAttrs.fromParameters(wanted, s.parameters());
+        CompletableFuture<Boolean> accepted = known != null ? CompletableFuture.completedFuture(known)
+                : s.submit(st -> new AsyncSession.Planned<>(new QueryExchange(
+                        List.<FrontendMessage>of(new Query(TargetSessionAttrs.question(wanted))), 1), null))
+                        .thenApply(results -> {
+                            DataRow row = results.get(0).rows().get(0);
+                            String answer = row.isNull(0) ? null
+                                    : new String(row.buffer(), row.offset(0), row.length(0), s.charset());
+                            return TargetSessionAttrs.acceptsAnswer(wanted, answer);
+                        });
+        return accepted.thenCompose(ok -> {
+            if (ok) {
+                return CompletableFuture.completedFuture(s);
+            }
+            return s.close().handle((v, e) -> null)
+                    .thenCompose(v -> CompletableFuture.failedFuture(new NotTheTarget(TargetSessionAttrs.refusal(wanted))));
+        });
     }
 
     /** One address, with sslmode's allow/prefer fallback on the same address. */
@@ -129,7 +165,7 @@ public final class AsyncConnector {
     }
 
     private static TuskException failure(List<String> failures, Throwable last) {
-        if (failures.size() == 1 && last instanceof DatabaseException d) {
+        if (failures.size() == 1 && last instanceof DatabaseException d && !(last instanceof NotTheTarget)) {
             return d; // the server's own error, with its SQLSTATE
         }
         String message = failures.isEmpty() ? "no host to connect to"
