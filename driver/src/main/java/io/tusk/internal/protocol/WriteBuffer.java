@@ -135,6 +135,9 @@ public final class WriteBuffer {
 
     /** A NUL-terminated string in the session encoding; a NUL inside cannot be sent. */
     public WriteBuffer cstring(String s) {
+        if (charset == StandardCharsets.UTF_8 && writeAscii(s)) {
+            return int1(0);
+        }
         byte[] b = s.getBytes(charset);
         for (byte x : b) {
             if (x == 0) {
@@ -143,6 +146,27 @@ public final class WriteBuffer {
         }
         bytes(b);
         return int1(0);
+    }
+
+    /**
+     * Writes {@code s} byte for byte when it is all ASCII without NUL (statement and portal names,
+     * most SQL): what UTF-8 would give, without encoding it into a new array first. False, with
+     * nothing written, for any other string.
+     */
+    private boolean writeAscii(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return false;
+            }
+        }
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[size + i] = (byte) s.charAt(i);
+        }
+        size += n;
+        return true;
     }
 
     /** Reserves {@code n} bytes and returns their offset, for values whose length is known later. */

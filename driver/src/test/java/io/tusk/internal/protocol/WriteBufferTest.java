@@ -109,6 +109,18 @@ class WriteBufferTest {
     }
 
     @Test
+    void asciiAndNonAsciiStringsEncodeAsUtf8AndANulIsRefusedEitherWay() {
+        WriteBuffer out = new WriteBuffer();
+        out.cstring("_tusk_1").cstring("").cstring("a\u00e9b").cstring("x".repeat(300));
+        byte[] expected = ("_tusk_1\0\0a\u00e9b\0" + "x".repeat(300) + "\0").getBytes(StandardCharsets.UTF_8);
+        assertEquals(toHex(expected), toHex(out.toByteArray()));
+        int before = out.size();
+        assertThrows(RuntimeException.class, () -> out.cstring("a\0b"));
+        assertThrows(RuntimeException.class, () -> out.cstring("\u00e9\0"));
+        assertEquals(before, out.size(), "nothing of a refused string is written");
+    }
+
+    @Test
     void clearForgetsTheContentAndAnOpenMessage() {
         WriteBuffer out = new WriteBuffer();
         out.beginMessage((byte) 'Q').cstring("x");
