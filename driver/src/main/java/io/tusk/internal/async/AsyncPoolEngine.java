@@ -1,8 +1,6 @@
 package io.tusk.internal.async;
 
-import io.tusk.TransactionStatus;
 import io.tusk.async.AsyncConnection;
-import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.pool.Backoff;
 import io.tusk.internal.pool.PoolCounters;
 import io.tusk.pool.PoolClosedException;
@@ -18,9 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,7 +46,7 @@ public final class AsyncPoolEngine {
     private static final System.Logger LOG = System.getLogger("io.tusk.pool");
 
     private final AsyncPoolConfig cfg;
-    private final Executor executor;
+    private final AsyncPoolConnections connections;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<AsyncPoolEntry> idle = new ArrayDeque<>();
     private final IdentityHashMap<AsyncConnection, AsyncPoolEntry> lent = new IdentityHashMap<>();
@@ -68,7 +64,7 @@ public final class AsyncPoolEngine {
 
     public AsyncPoolEngine(AsyncPoolConfig cfg) {
         this.cfg = cfg;
-        this.executor = cfg.executor();
+        this.connections = new AsyncPoolConnections(cfg);
         this.minSize = cfg.minSize();
         this.maxSize = cfg.maxSize();
     }
@@ -117,17 +113,17 @@ public final class AsyncPoolEngine {
         lock.lock();
         try {
             if (closed || !opened) {
-                return deliver(CompletableFuture.failedFuture(closedError()));
+                return connections.deliver(CompletableFuture.failedFuture(closedError()));
             }
             if (size - growing >= minSize) {
-                return deliver(CompletableFuture.completedFuture(null));
+                return connections.deliver(CompletableFuture.completedFuture(null));
             }
             readyWaiters.add(ready);
             timer.schedule(() -> readyTimedOut(ready, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
         } finally {
             unlock();
         }
-        return deliver(ready);
+        return connections.deliver(ready);
     }
 
     private void readyTimedOut(CompletableFuture<Void> ready, Duration timeout) {
@@ -165,7 +161,7 @@ public final class AsyncPoolEngine {
         lock.lock();
         try {
             if (closed) {
-                return deliver(CompletableFuture.completedFuture(null));
+                return connections.deliver(CompletableFuture.completedFuture(null));
             }
             closed = true;
             for (AsyncWaitQueue.Waiter w : waiting.drain()) {
@@ -179,7 +175,7 @@ public final class AsyncPoolEngine {
             for (AsyncPoolEntry e : idle) {
                 CompletableFuture<Void> c = new CompletableFuture<>();
                 closing.add(c);
-                afterUnlock.add(() -> closeQuietly(e.conn).whenComplete((v, x) -> c.complete(null)));
+                afterUnlock.add(() -> connections.closeQuietly(e.conn).whenComplete((v, x) -> c.complete(null)));
             }
             size -= idle.size();
             idle.clear();
@@ -189,7 +185,7 @@ public final class AsyncPoolEngine {
         } finally {
             unlock();
         }
-        return deliver(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])));
+        return connections.deliver(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])));
     }
 
     public boolean isClosed() {
@@ -210,14 +206,14 @@ public final class AsyncPoolEngine {
         lock.lock();
         try {
             if (closed || !opened) {
-                return deliver(CompletableFuture.failedFuture(closedError()));
+                return connections.deliver(CompletableFuture.failedFuture(closedError()));
             }
             counters.requestsNum++;
         } finally {
             unlock();
         }
         acquire(user, start, start + timeout.toNanos(), timeout);
-        return deliver(user);
+        return connections.deliver(user);
     }
 
     /** Takes an idle connection or queues a waiter, then validates what it got; retries after a bad one. */
@@ -343,7 +339,7 @@ public final class AsyncPoolEngine {
         try {
             e = lent.remove(conn);
             if (e == null) {
-                return deliver(CompletableFuture.failedFuture(new IllegalArgumentException("connection " + conn
+                return connections.deliver(CompletableFuture.failedFuture(new IllegalArgumentException("connection " + conn
                         + " was not lent by pool '" + cfg.name() + "' or was already returned: return each connection"
                         + " once, to the pool it came from")));
             }
@@ -354,7 +350,7 @@ public final class AsyncPoolEngine {
         }
         CompletionStage<Boolean> reusable = poolClosed ? CompletableFuture.completedFuture(false)
                 : AsyncReturnInspector.makeIdle(conn, cfg.reset(), cfg.name());
-        return deliver(reusable.thenApply(ok -> {
+        return connections.deliver(reusable.thenApply(ok -> {
             lock.lock();
             try {
                 if (!ok) {
@@ -396,7 +392,7 @@ public final class AsyncPoolEngine {
 
     /** Forgets a connection (closed once the lock is released) and, if asked, replaces it. Lock held. */
     private void discard(AsyncPoolEntry e, boolean replace) {
-        afterUnlock.add(() -> closeQuietly(e.conn));
+        afterUnlock.add(() -> connections.closeQuietly(e.conn));
         size--;
         if (replace) {
             replenish();
@@ -417,7 +413,7 @@ public final class AsyncPoolEngine {
 
     private void makeConnection(Backoff attempt) {
         long start = System.nanoTime();
-        connect().whenComplete((conn, ex) -> {
+        connections.open().whenComplete((conn, ex) -> {
             if (ex != null) {
                 retryLater(attempt, unwrap(ex));
                 return;
@@ -428,7 +424,7 @@ public final class AsyncPoolEngine {
                 counters.connectionsNum++;
                 counters.connectionsMs += (now - start) / 1_000_000;
                 growing--;
-                offer(newEntry(conn, now));
+                offer(connections.newEntry(conn, now));
                 replenish();
             } finally {
                 unlock();
@@ -476,45 +472,6 @@ public final class AsyncPoolEngine {
         }
     }
 
-    /** Opens a connection and runs the configure callback, which must leave it IDLE. */
-    private CompletionStage<AsyncConnection> connect() {
-        CompletionStage<AsyncConnection> opened;
-        try {
-            opened = AsyncConnection.connect(cfg.conninfo(), cfg.kwargs(), executor);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        if (cfg.configure() == null) {
-            return opened;
-        }
-        return opened.thenCompose(conn -> {
-            CompletionStage<?> configured;
-            try {
-                configured = cfg.configure().apply(conn);
-            } catch (RuntimeException e) {
-                configured = CompletableFuture.failedFuture(e);
-            }
-            return configured.handle((v, x) -> {
-                TransactionStatus st = conn.transactionStatus();
-                if (x == null && st != TransactionStatus.IDLE) {
-                    x = new ProgrammingException("the configure callback of pool '" + cfg.name() + "' left the"
-                            + " connection in status " + st + ": it must end IDLE (commit at its end)");
-                }
-                if (x != null) {
-                    closeQuietly(conn);
-                    throw x instanceof CompletionException c ? c : new CompletionException(unwrap(x));
-                }
-                return conn;
-            });
-        });
-    }
-
-    private AsyncPoolEntry newEntry(AsyncConnection conn, long now) {
-        // each connection lives maxLifetime minus up to 5 %, so that they do not all expire at once
-        double factor = 1.0 - 0.05 * ThreadLocalRandom.current().nextDouble();
-        return new AsyncPoolEntry(conn, now + (long) (cfg.maxLifetime().toNanos() * factor));
-    }
-
     // ---- maintenance
 
     /** The periodic task: close expired and long-idle connections, refill to minSize. */
@@ -552,7 +509,7 @@ public final class AsyncPoolEngine {
         lock.lock();
         try {
             if (closed || !opened) {
-                return deliver(CompletableFuture.failedFuture(closedError()));
+                return connections.deliver(CompletableFuture.failedFuture(closedError()));
             }
             checking = new ArrayList<>(idle);
             idle.clear();
@@ -584,7 +541,7 @@ public final class AsyncPoolEngine {
                 return (Void) null;
             }).toCompletableFuture());
         }
-        return deliver(CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])));
+        return connections.deliver(CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])));
     }
 
     // ---- stats
@@ -604,40 +561,10 @@ public final class AsyncPoolEngine {
 
     // ---- helpers
 
-    /** The user's view of a stage: completed on the pool's executor, never on an I/O or timer thread. */
-    private <T> CompletableFuture<T> deliver(CompletionStage<T> stage) {
-        CompletableFuture<T> user = new CompletableFuture<>();
-        stage.whenComplete((r, e) -> {
-            try {
-                executor.execute(() -> {
-                    if (e != null) {
-                        user.completeExceptionally(unwrap(e));
-                    } else {
-                        user.complete(r);
-                    }
-                });
-            } catch (RejectedExecutionException rejected) {
-                user.completeExceptionally(rejected);
-            }
-        });
-        return user;
-    }
-
     private PoolClosedException closedError() {
         return new PoolClosedException(closed
                 ? "pool '" + cfg.name() + "' is closed"
                 : "pool '" + cfg.name() + "' is not open yet: call open() first");
-    }
-
-    private CompletionStage<Void> closeQuietly(AsyncConnection conn) {
-        try {
-            return conn.close().exceptionally(ex -> {
-                LOG.log(Level.DEBUG, "pool ''{0}'': error closing {1}: {2}", cfg.name(), conn, ex);
-                return null;
-            });
-        } catch (RuntimeException ex) {
-            return CompletableFuture.completedFuture(null);
-        }
     }
 
     /** Releases the lock, then runs what was decided while holding it (completions, closes, connects). */
