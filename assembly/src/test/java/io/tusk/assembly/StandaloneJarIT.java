@@ -130,7 +130,7 @@ class StandaloneJarIT {
         String version = root.substring("tusk-".length(), root.length() - 1);
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
             for (String name : List.of("lib/tusk-" + version + ".jar", "lib/tusk-cli-" + version + ".jar", "bin/tusk",
-                    "lib/tusk-jca-adapter-" + version + ".rar", "karaf/tusk-features-" + version + ".xml",
+                    "lib/tusk-jca-adapter-" + version + ".rar", "lib/tusk-jca-adapter-" + version + ".jar", "karaf/tusk-features-" + version + ".xml",
                     "README.md", "LICENSE", "docs/cli.md", "docs/reference/connection.md", "docs/deploy/wildfly.md",
                     "docs/deploy/karaf.md")) {
                 assertTrue(zip.getEntry(root + name) != null, () -> "the zip has " + root + name);
