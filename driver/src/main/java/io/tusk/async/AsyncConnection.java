@@ -109,6 +109,16 @@ public interface AsyncConnection {
      */
     CompletionStage<AsyncCopy> copy(String sql, Object... params);
 
+    /**
+     * psycopg2's {@code lobject()}: creates a new large object and opens it for writing. Large
+     * objects live in transactions: in autocommit mode the stage fails with ProgrammingException.
+     * See {@link AsyncLargeObject}.
+     */
+    CompletionStage<AsyncLargeObject> largeObject();
+
+    /** psycopg2's {@code lobject(oid, mode)}: opens an existing large object ({@code oid} 0 creates one). */
+    CompletionStage<AsyncLargeObject> largeObject(long oid, String mode);
+
     /** Asks the server to cancel the running command (a CancelRequest on a new connection). */
     CompletionStage<Void> cancel();
 

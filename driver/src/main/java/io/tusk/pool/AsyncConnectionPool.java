@@ -4,6 +4,7 @@ import io.tusk.async.AsyncConnection;
 import io.tusk.internal.async.AsyncConnectionCheck;
 import io.tusk.internal.async.AsyncPoolConfig;
 import io.tusk.internal.async.AsyncPoolEngine;
+import io.tusk.internal.pool.PoolJmx;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,9 +48,12 @@ public final class AsyncConnectionPool {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
     private final AsyncPoolEngine engine;
+    private final PoolJmx jmx;
 
     private AsyncConnectionPool(AsyncPoolConfig cfg) {
         this.engine = new AsyncPoolEngine(cfg);
+        // JMX operations run on a JMX thread, which may wait for the pool's stages.
+        this.jmx = cfg.jmx() ? new PoolJmx(cfg.name(), this::stats, () -> check().toCompletableFuture().join(), this::drain) : null;
     }
 
     /** A builder for a pool connecting with {@code conninfo} (libpq's key=value or URI form). */
@@ -76,6 +80,29 @@ public final class AsyncConnectionPool {
      */
     public void open() {
         engine.open();
+        if (jmx != null) {
+            jmx.register();
+        }
+    }
+
+    /**
+     * Changes minSize and maxSize (psycopg_pool's {@code resize()}): connections above the new
+     * maxSize close as they become idle; new ones are made in the background up to the new minSize.
+     */
+    public void resize(int minSize, int maxSize) {
+        if (minSize < 0 || maxSize < minSize || maxSize == 0) {
+            throw new IllegalArgumentException("need 0 <= minSize <= maxSize and maxSize >= 1, not " + minSize + ", " + maxSize);
+        }
+        engine.resize(minSize, maxSize);
+    }
+
+    /**
+     * Replaces every connection: idle ones are closed now and lent ones when given back, and new
+     * ones are made up to minSize (psycopg_pool's {@code drain()}). Useful after a fail-over or a
+     * change of server settings.
+     */
+    public void drain() {
+        engine.drain();
     }
 
     /**
@@ -168,6 +195,9 @@ public final class AsyncConnectionPool {
      * are closed (the stage completes when they are), lent ones when they are given back.
      */
     public CompletionStage<Void> close() {
+        if (jmx != null) {
+            jmx.unregister();
+        }
         return engine.close();
     }
 
@@ -203,6 +233,7 @@ public final class AsyncConnectionPool {
         private Function<AsyncConnection, ? extends CompletionStage<?>> check;
         private Consumer<AsyncConnectionPool> reconnectFailed;
         private Executor executor = ForkJoinPool.commonPool();
+        private boolean jmx;
 
         Builder(String conninfo) {
             this.conninfo = Objects.requireNonNull(conninfo, "conninfo");
@@ -287,6 +318,12 @@ public final class AsyncConnectionPool {
         }
 
         /** The pool's name, in logs and the timer thread's name (default {@code async-pool-N}). */
+        /** Registers the pool's statistics as a JMX MXBean ({@link ConnectionPoolMXBean}) while it is open. */
+        public Builder jmx(boolean jmx) {
+            this.jmx = jmx;
+            return this;
+        }
+
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
@@ -315,7 +352,7 @@ public final class AsyncConnectionPool {
             Runnable onFailed = reconnectFailed == null ? null : () -> reconnectFailed.accept(self[0]);
             AsyncPoolConfig cfg = new AsyncPoolConfig(conninfo, Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
                     n, minSize, max, timeout, maxWaiting, maxLifetime, maxIdle, reconnectTimeout, configure, reset, check,
-                    onFailed, executor);
+                    onFailed, executor, jmx);
             self[0] = new AsyncConnectionPool(cfg);
             return self[0];
         }

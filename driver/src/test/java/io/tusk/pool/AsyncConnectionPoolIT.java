@@ -278,4 +278,70 @@ class AsyncConnectionPoolIT {
         assertTrue(pool.isClosed());
         assertTrue(pool.stats().connectionsErrors() >= 1);
     }
+
+    @Test
+    void resizeGrowsAndShrinksThePool(TestDatabase db) throws Exception {
+        AsyncConnectionPool pool = pool(db).minSize(2).maxSize(2).open();
+        try {
+            await(pool.waitReady(Duration.ofSeconds(20)));
+            pool.resize(4, 6);
+            ConnectionPoolIT.eventually("grown to the new minSize", Duration.ofSeconds(10), () -> pool.stats().poolAvailable() == 4);
+            assertEquals(6, pool.stats().poolMax());
+            pool.resize(1, 1);
+            assertEquals(1, pool.stats().poolSize(), "idle connections above the new maxSize closed at once");
+            assertThrows(IllegalArgumentException.class, () -> pool.resize(3, 2));
+        } finally {
+            await(pool.close());
+        }
+    }
+
+    @Test
+    void drainReplacesIdleConnectionsNowAndLentOnesWhenReturned(TestDatabase db) throws Exception {
+        AsyncConnectionPool pool = pool(db).minSize(2).maxSize(3).open();
+        try {
+            await(pool.waitReady(Duration.ofSeconds(20)));
+            AsyncConnection lent = await(pool.getconn());
+            AsyncConnection idle = await(pool.getconn());
+            Set<Integer> before = Set.of(lent.backendPid(), idle.backendPid());
+            await(pool.putconn(idle));
+            pool.drain();
+            ConnectionPoolIT.eventually("the idle connection is closed at once", Duration.ofSeconds(5), idle::isClosed);
+            await(pool.putconn(lent));
+            ConnectionPoolIT.eventually("a connection lent before drain() is closed when returned", Duration.ofSeconds(5), lent::isClosed);
+            ConnectionPoolIT.eventually("refilled", Duration.ofSeconds(10), () -> pool.stats().poolAvailable() == 2);
+            AsyncConnection a = await(pool.getconn());
+            AsyncConnection b = await(pool.getconn());
+            assertTrue(!before.contains(a.backendPid()) && !before.contains(b.backendPid()),
+                    before + " then " + a.backendPid() + ", " + b.backendPid());
+            await(pool.putconn(a));
+            await(pool.putconn(b));
+        } finally {
+            await(pool.close());
+        }
+        assertThrows(PoolClosedException.class, pool::drain, "a closed pool cannot be drained");
+    }
+
+    @Test
+    void statsArePublishedInJmxWhileThePoolIsOpen(TestDatabase db) throws Exception {
+        var name = io.tusk.internal.pool.PoolJmx.objectName("async-jmx-it");
+        var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        AsyncConnectionPool pool = pool(db).minSize(2).maxSize(2).name("async-jmx-it").jmx(true).open();
+        try {
+            await(pool.waitReady(Duration.ofSeconds(20)));
+            assertEquals(2L, server.getAttribute(name, "PoolSize"));
+            await(pool.connection(c -> c.execute("SELECT 1")));
+            assertEquals(1L, server.getAttribute(name, "RequestsNum"));
+            AsyncConnection c = await(pool.getconn());
+            int pid = c.backendPid();
+            await(pool.putconn(c));
+            db.admin().terminateBackend(pid);
+            server.invoke(name, "check", new Object[0], new String[0]);
+            assertEquals(1L, server.getAttribute(name, "ConnectionsLost"), "the JMX check found the dead connection");
+            server.invoke(name, "drain", new Object[0], new String[0]);
+            ConnectionPoolIT.eventually("refilled after the JMX drain", Duration.ofSeconds(10), () -> pool.stats().poolAvailable() == 2);
+        } finally {
+            await(pool.close());
+        }
+        assertTrue(!server.isRegistered(name), "unregistered on close");
+    }
 }

@@ -100,7 +100,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
         return e;
     }
 
-    AsyncSession session() {
+    public AsyncSession session() {
         return session;
     }
 
@@ -138,7 +138,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
      * command is still in flight sends a CancelRequest (the server then fails the command with
      * 57014 and the session stays in step, so the connection remains usable).
      */
-    <T> CompletableFuture<T> deliver(CompletableFuture<T> f) {
+    public <T> CompletableFuture<T> deliver(CompletableFuture<T> f) {
         CompletableFuture<T> user = new CompletableFuture<>();
         f.whenComplete((r, e) -> executor.execute(() -> {
             if (e != null) {
@@ -162,7 +162,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
     }
 
     /** The BEGIN to send in front of a command, or null: outside autocommit when no transaction is open. */
-    String beginFor(TransactionStatus expected) {
+    public String beginFor(TransactionStatus expected) {
         return !autocommit && expected == TransactionStatus.IDLE ? "BEGIN" : null;
     }
 
@@ -276,6 +276,16 @@ public final class AsyncConnectionImpl implements AsyncConnection {
     @Override
     public CompletionStage<io.tusk.async.AsyncCopy> copy(String sql, Object... params) {
         return AsyncCopyImpl.start(this, sql, params);
+    }
+
+    @Override
+    public CompletionStage<io.tusk.async.AsyncLargeObject> largeObject() {
+        return largeObject(0, "");
+    }
+
+    @Override
+    public CompletionStage<io.tusk.async.AsyncLargeObject> largeObject(long oid, String mode) {
+        return io.tusk.internal.largeobject.AsyncLargeObjectImpl.open(this, oid, mode);
     }
 
     @Override

@@ -27,7 +27,8 @@ public record AsyncPoolConfig(
         Function<AsyncConnection, ? extends CompletionStage<?>> reset,
         Function<AsyncConnection, ? extends CompletionStage<?>> check,
         Runnable reconnectFailed,
-        Executor executor) {
+        Executor executor,
+        boolean jmx) {
 
     @Override
     public String toString() {

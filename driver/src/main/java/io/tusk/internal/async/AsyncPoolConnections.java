@@ -60,10 +60,10 @@ final class AsyncPoolConnections {
         });
     }
 
-    AsyncPoolEntry newEntry(AsyncConnection conn, long now) {
+    AsyncPoolEntry newEntry(AsyncConnection conn, long now, int generation) {
         // each connection lives maxLifetime minus up to 5 %, so that they do not all expire at once
         double factor = 1.0 - 0.05 * ThreadLocalRandom.current().nextDouble();
-        return new AsyncPoolEntry(conn, now + (long) (cfg.maxLifetime().toNanos() * factor));
+        return new AsyncPoolEntry(conn, now + (long) (cfg.maxLifetime().toNanos() * factor), generation);
     }
 
     /** The user's view of a stage: completed on the pool's executor, never on an I/O or timer thread. */

@@ -58,6 +58,8 @@ public final class AsyncPoolEngine {
     private int maxSize;
     private int size;
     private int growing;
+    /** Bumped by {@link #drain()}: connections of an older generation are closed when they come back. */
+    private int generation;
     private boolean opened;
     private boolean closed;
     private ScheduledThreadPoolExecutor timer;
@@ -358,8 +360,8 @@ public final class AsyncPoolEngine {
                         counters.returnsBad++;
                     }
                     discard(e, true);
-                } else if (e.expired(System.nanoTime())) {
-                    LOG.log(Level.DEBUG, "pool ''{0}'': closing connection {1}: maxLifetime reached", cfg.name(), conn);
+                } else if (e.expired(System.nanoTime()) || e.generation != generation) {
+                    LOG.log(Level.DEBUG, "pool ''{0}'': closing connection {1}: maxLifetime reached or drained", cfg.name(), conn);
                     discard(e, true);
                 } else {
                     offer(e);
@@ -424,7 +426,7 @@ public final class AsyncPoolEngine {
                 counters.connectionsNum++;
                 counters.connectionsMs += (now - start) / 1_000_000;
                 growing--;
-                offer(connections.newEntry(conn, now));
+                offer(connections.newEntry(conn, now, generation));
                 replenish();
             } finally {
                 unlock();
@@ -498,6 +500,40 @@ public final class AsyncPoolEngine {
             replenish();
         } catch (RuntimeException ex) {
             LOG.log(Level.WARNING, "pool '" + cfg.name() + "': maintenance failed", ex);
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Changes the sizes; extra idle connections close now, extra lent ones when returned. */
+    public void resize(int newMin, int newMax) {
+        lock.lock();
+        try {
+            minSize = newMin;
+            maxSize = newMax;
+            while (size > maxSize && !idle.isEmpty()) {
+                discard(idle.pollFirst(), false);
+            }
+            replenish();
+            checkReady();
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Closes every idle connection now and every lent one when returned, and refills (psycopg_pool 3.3's drain()). */
+    public void drain() {
+        lock.lock();
+        try {
+            if (closed || !opened) {
+                throw closedError();
+            }
+            generation++;
+            AsyncPoolEntry e;
+            while ((e = idle.pollFirst()) != null) {
+                discard(e, false);
+            }
+            replenish();
         } finally {
             unlock();
         }

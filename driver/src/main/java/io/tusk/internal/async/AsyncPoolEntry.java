@@ -9,10 +9,13 @@ final class AsyncPoolEntry {
     final long expireAtNanos;
     long idleSinceNanos;
     long borrowedAtNanos;
+    /** The {@code drain()} generation it was made in: older ones are closed when they come back. */
+    final int generation;
 
-    AsyncPoolEntry(AsyncConnection conn, long expireAtNanos) {
+    AsyncPoolEntry(AsyncConnection conn, long expireAtNanos, int generation) {
         this.conn = conn;
         this.expireAtNanos = expireAtNanos;
+        this.generation = generation;
     }
 
     boolean expired(long nowNanos) {

@@ -1,6 +1,7 @@
 package io.tusk.internal.largeobject;
 
 import io.tusk.errors.InterfaceException;
+import io.tusk.internal.async.AsyncSession;
 import io.tusk.internal.connection.ConnectionImpl;
 import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;
@@ -15,12 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The server-side large-object functions called by OID through the fast path (protocol
  * "Function Call"), as libpq's {@code lo_*} functions do. The OIDs are looked up in
- * {@code pg_proc} once per session (libpq's {@code lo_initialize}) and kept while the session
- * lives. Arguments and results travel in binary: int4, int8, oid (uint4) big-endian, bytea raw.
+ * {@code pg_proc} once per session, blocking or asynchronous (libpq's {@code lo_initialize}), and
+ * kept while the session lives. Arguments and results travel in binary: int4, int8, oid (uint4) big-endian, bytea raw.
  */
 final class LoFunctions {
     static final int INV_WRITE = 0x00020000;
@@ -28,7 +30,7 @@ final class LoFunctions {
 
     private static final List<String> NAMES = List.of("lo_open", "lo_close", "loread", "lowrite", "lo_lseek64",
             "lo_tell64", "lo_truncate64", "lo_creat", "lo_create", "lo_unlink");
-    private static final Map<Session, LoFunctions> BY_SESSION = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<Object, LoFunctions> BY_SESSION = Collections.synchronizedMap(new WeakHashMap<>());
     private static final int[] BINARY = {1};
 
     private final Map<String, Integer> oids;
@@ -41,21 +43,38 @@ final class LoFunctions {
         Session s = conn.session();
         LoFunctions f = BY_SESSION.get(s);
         if (f == null) {
-            f = lookUp(s);
+            f = fromResult(s.run(lookUpExchange()));
             BY_SESSION.put(s, f);
         }
         return f;
     }
 
-    private static LoFunctions lookUp(Session s) {
+    /** The functions of an asynchronous session: looked up once, by an exchange queued like any other. */
+    static CompletableFuture<LoFunctions> of(AsyncSession s) {
+        LoFunctions f = BY_SESSION.get(s);
+        if (f != null) {
+            return CompletableFuture.completedFuture(f);
+        }
+        // A catalog read: it needs no transaction of its own, so none is opened for it.
+        return s.submit(st -> new AsyncSession.Planned<>(lookUpExchange(), null)).thenApply(r -> {
+            LoFunctions found = fromResult(r);
+            BY_SESSION.put(s, found);
+            return found;
+        });
+    }
+
+    /** libpq's {@code lo_initialize}: the OIDs of the functions, read from pg_proc. */
+    private static QueryExchange lookUpExchange() {
         StringBuilder in = new StringBuilder();
         for (String n : NAMES) {
             in.append(in.length() == 0 ? "" : ", ").append('\'').append(n).append('\'');
         }
-        // A catalog read: it needs no transaction of its own, so none is opened for it.
         String sql = "SELECT p.proname, p.oid FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n"
                 + " ON n.oid = p.pronamespace WHERE n.nspname = 'pg_catalog' AND p.proname IN (" + in + ")";
-        List<QueryResult> r = s.run(new QueryExchange(List.of(new Query(sql)), 1));
+        return new QueryExchange(List.of(new Query(sql)), 1);
+    }
+
+    private static LoFunctions fromResult(List<QueryResult> r) {
         Map<String, Integer> oids = new HashMap<>();
         for (DataRow row : r.get(0).rows()) {
             oids.put(text(row, 0), Integer.parseUnsignedInt(text(row, 1)));
