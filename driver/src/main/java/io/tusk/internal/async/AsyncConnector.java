@@ -139,18 +139,23 @@ public final class AsyncConnector {
             return start(t, false, ctx);
         }
         if (mode == TlsSettings.Mode.ALLOW) {
-            return start(t, false, ctx).exceptionallyCompose(e -> unwrap(e) instanceof DatabaseException d && !"28P01".equals(d.sqlstate())
+            return start(t, false, ctx).exceptionallyCompose(e -> unwrap(e) instanceof DatabaseException d && retriable(d)
                     ? start(t, true, ctx) : CompletableFuture.failedFuture(e));
         }
         if (mode == TlsSettings.Mode.PREFER) {
             return start(t, true, ctx).exceptionallyCompose(e -> {
                 Throwable c = unwrap(e);
                 boolean retry = c instanceof SessionOpener.TlsRefused
-                        || c instanceof DatabaseException d && !"28P01".equals(d.sqlstate());
+                        || c instanceof DatabaseException d && retriable(d);
                 return retry ? start(t, false, ctx) : CompletableFuture.failedFuture(e);
             });
         }
         return start(t, true, ctx);
+    }
+
+    /** A server error worth the other sslmode: not a wrong password, nor a server breaking the protocol. */
+    private static boolean retriable(DatabaseException e) {
+        return !"28P01".equals(e.sqlstate()) && !(e instanceof io.tusk.internal.protocol.ProtocolViolation);
     }
 
     private CompletableFuture<AsyncSession> start(Target t, boolean tls, SSLContext ctx) {

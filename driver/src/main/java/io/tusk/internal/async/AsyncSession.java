@@ -9,6 +9,7 @@ import io.tusk.errors.OperationalException;
 import io.tusk.internal.connection.Encodings;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.ServerErrors;
+import io.tusk.internal.connection.StartupExchange;
 import io.tusk.internal.protocol.MessageFramer;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendKeyData;
@@ -281,6 +282,16 @@ public final class AsyncSession {
     }
 
     private void dispatch(BackendMessage m) {
+        if (!started && inFlight.peek() != null && inFlight.peek().exchange instanceof StartupExchange s) {
+            // Before AuthenticationOk the server may not send parameters or notifications, and its
+            // notices are cleaned before anyone sees them.
+            try {
+                m = s.screen(m);
+            } catch (RuntimeException e) {
+                lost(e);
+                return;
+            }
+        }
         if (m instanceof ErrorResponse e && e.notice()) {
             try {
                 noticeHandler.accept(e.diagnostic());

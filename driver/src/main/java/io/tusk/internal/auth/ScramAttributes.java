@@ -39,7 +39,7 @@ final class ScramAttributes {
         String[] attributes = text.split(",", -1);
         for (String a : attributes) {
             if (a.length() < 2 || !isAlpha(a.charAt(0)) || a.charAt(1) != '=') {
-                throw new OperationalException("malformed SCRAM message (" + what + " \"" + text
+                throw new OperationalException("malformed SCRAM message (" + what + " \"" + io.tusk.internal.protocol.UntrustedText.clean(text)
                         + "\" is not a list of name=value attributes)");
             }
         }

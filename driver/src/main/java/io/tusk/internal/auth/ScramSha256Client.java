@@ -190,7 +190,8 @@ public final class ScramSha256Client {
         state = State.FAILED;
         ScramAttributes attrs = ScramAttributes.parse("server-final-message", serverFinal);
         if (attrs.name(0) == 'e') {
-            throw new OperationalException("error received from server in SCRAM exchange: " + attrs.value(0));
+            throw new OperationalException("error received from server in SCRAM exchange: "
+                    + io.tusk.internal.protocol.UntrustedText.clean(attrs.value(0)));
         }
         byte[] signature = attrs.base64(0, 'v');
         if (signature.length != KEY_LENGTH) {

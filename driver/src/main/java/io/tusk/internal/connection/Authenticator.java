@@ -8,6 +8,7 @@ import io.tusk.internal.auth.PasswordBytes;
 import io.tusk.internal.auth.SaslChoice;
 import io.tusk.internal.auth.ScramSha256Client;
 import io.tusk.internal.net.Transport;
+import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.backend.Authentication;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.protocol.frontend.PasswordMessage;
@@ -27,6 +28,8 @@ public final class Authenticator implements AuthResponder {
     private AuthMethod used = AuthMethod.NONE;
     private boolean clientFinished;
     private ScramSha256Client scram;
+    private boolean saslContinued;
+    private boolean saslFinished;
 
     public Authenticator(ConnectSpec spec, ConnectSpec.HostAttempt host, Transport transport) {
         this.spec = spec;
@@ -37,6 +40,14 @@ public final class Authenticator implements AuthResponder {
 
     @Override
     public FrontendMessage respond(Authentication request) {
+        if (request != Authentication.Ok.INSTANCE && !(request instanceof Authentication.SaslContinue)
+                && !(request instanceof Authentication.SaslFinal) && used != AuthMethod.NONE) {
+            // One method per connection: a server that switches (say from SCRAM to a cleartext
+            // password once it has the client's proof) is collecting what it should not have.
+            throw new ProtocolViolation("the server sent " + StartupExchange.name(request) + " after "
+                    + used.keyword()
+                    + " authentication had begun; the connection is refused");
+        }
         if (request == Authentication.Ok.INSTANCE) {
             policy.checkFinished(used, clientFinished || scram != null && scram.isComplete(),
                     scram != null && scram.isChannelBound());
@@ -74,10 +85,20 @@ public final class Authenticator implements AuthResponder {
             return new SaslInitialResponse(scram.mechanism(), scram.clientFirstMessage());
         }
         if (request instanceof Authentication.SaslContinue c) {
-            return new SaslResponse(scramInProgress().handleServerFirst(c.data()));
+            // RFC 5802 §3: exactly one server-first-message, answering the client-first-message.
+            if (scram == null || saslContinued) {
+                throw outOfOrder(request);
+            }
+            saslContinued = true;
+            return new SaslResponse(scram.handleServerFirst(c.data()));
         }
         if (request instanceof Authentication.SaslFinal f) {
-            scramInProgress().verifyServerFinal(f.data());
+            // The server-final-message comes once, after the client-final-message.
+            if (scram == null || !saslContinued || saslFinished) {
+                throw outOfOrder(request);
+            }
+            saslFinished = true;
+            scram.verifyServerFinal(f.data());
             return null;
         }
         if (request instanceof Authentication.Unsupported u) {
@@ -87,11 +108,12 @@ public final class Authenticator implements AuthResponder {
         throw new OperationalException("unexpected authentication request " + request);
     }
 
-    private ScramSha256Client scramInProgress() {
-        if (scram == null) {
-            throw new io.tusk.internal.protocol.ProtocolViolation("SASL continuation without a SASL exchange");
-        }
-        return scram;
+    private ProtocolViolation outOfOrder(Authentication request) {
+        String state = scram == null ? "no SASL exchange was started"
+                : !saslContinued ? "AuthenticationSASLContinue was expected"
+                : saslFinished ? "the SASL exchange had already finished"
+                : "AuthenticationSASLFinal was expected";
+        return new ProtocolViolation("the server sent " + StartupExchange.name(request) + " out of order: " + state);
     }
 
     private byte[] password() {

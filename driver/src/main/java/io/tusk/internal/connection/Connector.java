@@ -10,6 +10,7 @@ import io.tusk.internal.net.TlsSettings.Mode;
 import io.tusk.internal.net.TlsUpgrade;
 import io.tusk.internal.net.Transport;
 import io.tusk.internal.net.UnixSocketTransport;
+import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.frontend.SslRequest;
@@ -107,6 +108,8 @@ public final class Connector {
         if (mode == Mode.ALLOW) {
             try {
                 return startOn(host, address, false);
+            } catch (ProtocolViolation e) {
+                throw e; // a server that breaks the protocol is not asked again
             } catch (DatabaseException e) {
                 return startOn(host, address, true); // the server refused plain text: try TLS
             }
@@ -116,6 +119,8 @@ public final class Connector {
                 return startOn(host, address, true);
             } catch (TlsHandshakeFailed e) {
                 return startOn(host, address, false);
+            } catch (ProtocolViolation e) {
+                throw e; // a server that breaks the protocol is not asked again
             } catch (DatabaseException e) {
                 if (isPasswordFailure(e)) {
                     throw e; // the same password fails without TLS too
@@ -144,7 +149,7 @@ public final class Connector {
             stream.flush();
             boolean done = false;
             while (!done) {
-                BackendMessage m = stream.read();
+                BackendMessage m = startup.screen(stream.read());
                 if (m instanceof io.tusk.internal.protocol.backend.ParameterStatus p) {
                     session.parameter(p.name(), p.value());
                     continue;

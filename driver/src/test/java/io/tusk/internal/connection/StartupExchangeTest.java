@@ -164,17 +164,21 @@ class StartupExchangeTest {
         return new StartupExchange(3 << 16, 3 << 16, Map.of("user", "alice"), auth(requireAuth, channelBinding));
     }
 
-    private static Authenticator auth(String requireAuth, String channelBinding) {
+    static Authenticator auth(String requireAuth, String channelBinding) {
+        return auth(requireAuth, channelBinding, false);
+    }
+
+    static Authenticator auth(String requireAuth, String channelBinding, boolean tls) {
         ConnectSpec.HostAttempt host = new ConnectSpec.HostAttempt("localhost", null, 5432, null);
         ConnectSpec spec = new ConnectSpec(List.of(host), "alice", "db", Map.of("user", "alice"), null,
                 SocketTransport.KeepAlive.DEFAULT,
                 new TlsSettings(TlsSettings.Mode.DISABLE, null, false, null, null, null, false, false),
                 requireAuth, channelBinding == null ? "prefer" : channelBinding, "any", 3 << 16, 3 << 16,
                 h -> PASSWORD.toCharArray(), "user=alice");
-        return new Authenticator(spec, host, new PlainTransport());
+        return new Authenticator(spec, host, new PlainTransport(tls));
     }
 
-    private static byte[] payloadAfterMechanism(byte[] saslInitial) {
+    static byte[] payloadAfterMechanism(byte[] saslInitial) {
         int i = 5;
         while (saslInitial[i] != 0) {
             i++;
@@ -189,92 +193,5 @@ class StartupExchangeTest {
             s.append(String.format("%02x", x));
         }
         return s.toString();
-    }
-
-    /** The server side of SCRAM-SHA-256 (RFC 5802 §3), enough to script a login. */
-    private static final class ScramServer {
-        private final byte[] salt = "tusk-test-salt!!".getBytes(StandardCharsets.US_ASCII);
-        private final int iterations = 4096;
-        private final byte[] saltedPassword;
-        private String clientFirstBare;
-        private String serverFirst;
-
-        ScramServer(String password) throws Exception {
-            saltedPassword = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
-        }
-
-        byte[] serverFirst(byte[] clientFirst) {
-            String s = new String(clientFirst, StandardCharsets.UTF_8);
-            clientFirstBare = s.substring(s.indexOf(",", s.indexOf(",") + 1) + 1);
-            String nonce = clientFirstBare.substring(clientFirstBare.indexOf("r=") + 2);
-            serverFirst = "r=" + nonce + "server-nonce,s=" + Base64.getEncoder().encodeToString(salt) + ",i=" + iterations;
-            return serverFirst.getBytes(StandardCharsets.UTF_8);
-        }
-
-        byte[] serverFinal(byte[] clientFinal) throws Exception {
-            String s = new String(clientFinal, StandardCharsets.UTF_8);
-            String withoutProof = s.substring(0, s.indexOf(",p="));
-            byte[] proof = Base64.getDecoder().decode(s.substring(s.indexOf(",p=") + 3));
-            String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
-            byte[] clientKey = hmac(saltedPassword, "Client Key");
-            byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(clientKey);
-            byte[] signature = hmac(storedKey, authMessage);
-            byte[] recovered = new byte[proof.length];
-            for (int i = 0; i < proof.length; i++) {
-                recovered[i] = (byte) (proof[i] ^ signature[i]);
-            }
-            assertArrayEquals(clientKey, recovered, "the client proved it knows the password");
-            return serverFinalWithoutChecking(clientFinal);
-        }
-
-        byte[] serverFinalWithoutChecking(byte[] clientFinal) throws Exception {
-            String s = new String(clientFinal, StandardCharsets.UTF_8);
-            String authMessage = clientFirstBare + "," + serverFirst + "," + s.substring(0, s.indexOf(",p="));
-            byte[] serverKey = hmac(saltedPassword, "Server Key");
-            return ("v=" + Base64.getEncoder().encodeToString(hmac(serverKey, authMessage))).getBytes(StandardCharsets.UTF_8);
-        }
-
-        private static byte[] hmac(byte[] key, String data) throws Exception {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** A transport that is neither TLS nor connected: the flow under test never does I/O. */
-    private static final class PlainTransport implements Transport {
-        @Override
-        public InputStream in() {
-            throw new UnsupportedOperationException("sans-I/O test");
-        }
-
-        @Override
-        public OutputStream out() {
-            throw new UnsupportedOperationException("sans-I/O test");
-        }
-
-        @Override
-        public boolean isTls() {
-            return false;
-        }
-
-        @Override
-        public X509Certificate serverCertificate() {
-            return null;
-        }
-
-        @Override
-        public void readTimeout(Duration timeout) {
-        }
-
-        @Override
-        public String describe() {
-            return "scripted";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
