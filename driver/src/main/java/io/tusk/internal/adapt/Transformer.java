@@ -108,7 +108,8 @@ public final class Transformer {
         RowDescription.Field[] fields = description.fields();
         Loader<?>[] out = new Loader<?>[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            out[i] = loaderFor(fields[i].typeOid(), Format.ofCode(fields[i].format()));
+            Loader<?> l = loaderFor(fields[i].typeOid(), Format.ofCode(fields[i].format()));
+            out[i] = new ColumnLoader<>(l, fields[i].name(), typeName(fields[i].typeOid()));
         }
         lastResolved = new Resolved(description, generation, out);
         return out;
@@ -134,6 +135,12 @@ public final class Transformer {
             return ArrayLoaders.of(format, element.oid(), this);
         }
         return format == Format.BINARY ? BuiltinAdapters.BYTES_LOADER : TextLoader.of(context.charset());
+    }
+
+    /** A type's name for messages: built in or registered, else its OID. */
+    public String typeName(int oid) {
+        String name = castName(oid);
+        return name != null ? name : oid == BuiltinTypes.TEXT ? "text" : "OID " + oid;
     }
 
     /** A value as an SQL literal, for client-side binding. */

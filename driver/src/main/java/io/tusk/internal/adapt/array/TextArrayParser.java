@@ -29,33 +29,100 @@ final class TextArrayParser {
         this.element = element;
     }
 
+    /** The lower bound of each dimension given by a {@code [lo:hi]...=} prefix; null without one. */
+    private int[] lowerBounds;
+    private int[] upperBounds;
+    private int[] lengths = new int[ArrayLoaders.MAX_DIMENSIONS];
+    private int depthSeen;
+
     List<Object> parse() {
         if (pos < end && b[pos] == '[') {
-            while (pos < end && b[pos] != '=') {
-                pos++;
-            }
-            pos++;
+            dimensions();
         }
-        List<Object> out = list();
+        List<Object> out = list(0);
         if (pos != end) {
             throw error("unexpected text after the closing brace");
+        }
+        if (lowerBounds != null) {
+            checkBounds(out);
         }
         return out;
     }
 
-    private List<Object> list() {
+    /** The lower bounds of the {@code [lo:hi]} prefix, or null when there was none (all 1). */
+    int[] lowerBounds() {
+        return lowerBounds;
+    }
+
+    /** array_out's dimension decoration: {@code [lo:hi]} per dimension, then {@code =}. */
+    private void dimensions() {
+        int[] lo = new int[ArrayLoaders.MAX_DIMENSIONS];
+        int[] hi = new int[ArrayLoaders.MAX_DIMENSIONS];
+        int n = 0;
+        while (pos < end && b[pos] == '[') {
+            if (n == ArrayLoaders.MAX_DIMENSIONS) {
+                throw error("more than " + ArrayLoaders.MAX_DIMENSIONS + " dimensions");
+            }
+            pos++;
+            lo[n] = integer();
+            expect(':');
+            hi[n] = integer();
+            expect(']');
+            if ((long) hi[n] - lo[n] + 1 < 1 || (long) hi[n] - lo[n] + 1 > Integer.MAX_VALUE) {
+                throw error("dimension [" + lo[n] + ":" + hi[n] + "] is empty or too large");
+            }
+            n++;
+        }
+        expect('=');
+        lowerBounds = java.util.Arrays.copyOf(lo, n);
+        upperBounds = java.util.Arrays.copyOf(hi, n);
+    }
+
+    private int integer() {
+        int start = pos;
+        if (pos < end && (b[pos] == '-' || b[pos] == '+')) {
+            pos++;
+        }
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9' && pos - start < 12) {
+            pos++;
+        }
+        try {
+            return Integer.parseInt(new String(b, start, pos - start, java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            throw error("invalid array bound");
+        }
+    }
+
+    /** The prefix's dimensions must be those of the elements, as array_in requires. */
+    private void checkBounds(List<Object> out) {
+        if (depthSeen != lowerBounds.length) {
+            throw error("the bounds give " + lowerBounds.length + " dimensions but the elements have " + depthSeen);
+        }
+        for (int i = 0; i < depthSeen; i++) {
+            if ((long) upperBounds[i] - lowerBounds[i] + 1 != lengths[i]) {
+                throw error("dimension " + (i + 1) + " is [" + lowerBounds[i] + ":" + upperBounds[i] + "] but has "
+                        + lengths[i] + " elements");
+            }
+        }
+    }
+
+    private List<Object> list(int depth) {
+        if (depth == ArrayLoaders.MAX_DIMENSIONS) {
+            throw error("more than " + ArrayLoaders.MAX_DIMENSIONS + " dimensions");
+        }
         expect('{');
         List<Object> items = new ArrayList<>();
         if (pos < end && b[pos] == '}') {
             pos++;
             return List.of();
         }
+        depthSeen = Math.max(depthSeen, depth + 1);
         while (true) {
             if (pos >= end) {
                 throw error("unterminated array");
             }
             if (b[pos] == '{') {
-                items.add(list());
+                items.add(list(depth + 1));
             } else if (b[pos] == '"') {
                 items.add(quoted());
             } else {
@@ -66,6 +133,7 @@ final class TextArrayParser {
             }
             byte c = b[pos++];
             if (c == '}') {
+                lengths[depth] = items.size();
                 return Collections.unmodifiableList(items);
             }
             if (c != delimiter) {
@@ -86,6 +154,9 @@ final class TextArrayParser {
                 break;
             }
             if (c == '\\') {
+                if (pos >= end) {
+                    throw error("unterminated quoted element");
+                }
                 c = b[pos++];
             }
             if (n == scratch.length) {

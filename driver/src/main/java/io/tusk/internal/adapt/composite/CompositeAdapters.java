@@ -93,25 +93,39 @@ public final class CompositeAdapters {
         Loader<?> at(int index, int oid);
     }
 
+    /** record_send's fields; the count and every length are checked against the value's bytes first. */
     private static List<Object> readBinary(byte[] b, int off, int len, FieldLoaders loaders) {
-        try {
-            int n = Bin.int32(b, off);
-            int pos = off + 4;
-            List<Object> values = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int oid = Bin.int32(b, pos);
-                int fl = Bin.int32(b, pos + 4);
-                pos += 8;
-                values.add(fl < 0 ? null : loaders.at(i, oid).load(b, pos, fl));
-                pos += Math.max(fl, 0);
-            }
-            if (pos != off + len) {
-                throw new IndexOutOfBoundsException();
-            }
-            return values;
-        } catch (IndexOutOfBoundsException e) {
-            throw new DataException("cannot load binary composite: " + len + " bytes do not hold its fields");
+        if (len < 4) {
+            throw new DataException("cannot load binary composite: " + len + " bytes do not hold its field count");
         }
+        int n = Bin.int32(b, off);
+        // Each field takes at least its OID and length words.
+        if (n < 0 || n > (len - 4) / 8) {
+            throw new DataException("cannot load binary composite: the value declares "
+                    + Integer.toUnsignedString(n) + " fields but holds " + len + " bytes");
+        }
+        int pos = off + 4;
+        int end = off + len;
+        List<Object> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (end - pos < 8) {
+                throw new DataException("cannot load binary composite: the value ends inside field " + (i + 1));
+            }
+            int oid = Bin.int32(b, pos);
+            int fl = Bin.int32(b, pos + 4);
+            pos += 8;
+            if (fl < -1 || fl > end - pos) {
+                throw new DataException("cannot load binary composite: field " + (i + 1) + " declares " + fl
+                        + " bytes where " + (end - pos) + " remain");
+            }
+            values.add(fl < 0 ? null : loaders.at(i, oid).load(b, pos, fl));
+            pos += Math.max(fl, 0);
+        }
+        if (pos != end) {
+            throw new DataException("cannot load binary composite: " + (end - pos) + " bytes left after its " + n
+                    + " fields");
+        }
+        return values;
     }
 
     /** A registered composite's loader: field loaders chosen once per column from the field types. */

@@ -10,6 +10,7 @@ import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
+import io.tusk.errors.DataException;
 import io.tusk.internal.adapt.Bin;
 import io.tusk.internal.adapt.Dumpers;
 import java.time.Instant;
@@ -58,8 +59,12 @@ public final class DateTimeAdapters {
         m.registerLoader(TIMETZ, Format.BINARY, (b, off, len) -> {
             Bin.expectLength(len, 12, "timetz");
             long us = Bin.int64(b, off);
-            return OffsetTime.of(PgTime.time(us, us + " microseconds"),
-                    java.time.ZoneOffset.ofTotalSeconds(-Bin.int32(b, off + 8)));
+            int west = Bin.int32(b, off + 8);
+            // timetz_recv accepts zones up to 15:59 either way (TZDISP_LIMIT); java.time goes to 18:00.
+            if (west < -18 * 3600 || west > 18 * 3600) {
+                throw new DataException("cannot load binary timetz: zone offset of " + west + " seconds is out of range");
+            }
+            return OffsetTime.of(PgTime.time(us, us + " microseconds"), java.time.ZoneOffset.ofTotalSeconds(-west));
         });
 
         m.registerDumper(LocalDateTime.class, Format.TEXT, Dumpers.<LocalDateTime>text(TIMESTAMP, DateTimeText::format));

@@ -68,6 +68,10 @@ final class PgTime {
     }
 
     static LocalTime time(long micros, Object shown) {
+        // time_recv refuses anything outside 00:00:00 to 24:00:00, so a server never sends it.
+        if (micros < 0 || micros > MICROS_PER_DAY) {
+            throw new DataException("cannot load binary time: " + shown + " is outside 00:00:00 to 24:00:00");
+        }
         if (micros == MICROS_PER_DAY) {
             throw new DataException("cannot load time value " + shown + " (24:00:00) as java.time.LocalTime, "
                     + "which ends at 23:59:59.999999999: cast it in SQL or register a loader of your own");

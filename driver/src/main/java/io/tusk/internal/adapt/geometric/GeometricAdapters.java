@@ -125,13 +125,18 @@ public final class GeometricAdapters {
     private static Loader<Object> fixed(String type, int n, Function<double[], Object> make) {
         return (b, off, len) -> {
             Bin.expectLength(len, 8 * n, type);
-            return make.apply(doubles(b, off, n));
+            try {
+                return make.apply(doubles(b, off, n));
+            } catch (IllegalArgumentException e) {
+                throw new DataException("cannot load binary " + type + ": " + e.getMessage(), e);
+            }
         };
     }
 
     private static int count(byte[] b, int off, int len, String type) {
         int n = len >= 4 ? Bin.int32(b, off) : -1;
-        if (n < 0 || len != 4 + 16L * n) {
+        // path_recv and poly_recv refuse fewer than one point.
+        if (n < 1 || len != 4 + 16L * n) {
             throw new DataException("cannot load binary " + type + ": " + len + " bytes do not hold its points");
         }
         return n;

@@ -122,30 +122,46 @@ public final class HstoreAdapters {
         return out.toByteArray();
     }
 
+    /** hstore_recv's layout; the pair count and every length are checked against the value's bytes first. */
     private static Map<String, String> readBinary(byte[] b, int off, int len, Charset cs) {
         int end = off + len;
-        int pos = off;
-        try {
-            int n = Bin.int32(b, pos);
-            pos += 4;
-            Map<String, String> out = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                int kl = Bin.int32(b, pos);
-                String k = new String(b, pos + 4, kl, cs);
-                pos += 4 + kl;
-                int vl = Bin.int32(b, pos);
-                pos += 4;
-                String v = vl < 0 ? null : new String(b, pos, vl, cs);
-                pos += Math.max(vl, 0);
-                out.put(k, v);
-            }
-            if (pos != end) {
-                throw new IndexOutOfBoundsException();
-            }
-            return Collections.unmodifiableMap(out);
-        } catch (IndexOutOfBoundsException e) {
-            throw new DataException("cannot load binary hstore: " + len + " bytes do not hold its pairs");
+        if (len < 4) {
+            throw new DataException("cannot load binary hstore: " + len + " bytes do not hold its pair count");
         }
+        int n = Bin.int32(b, off);
+        // Each pair takes at least its two length words.
+        if (n < 0 || n > (len - 4) / 8) {
+            throw new DataException("cannot load binary hstore: the value declares " + Integer.toUnsignedString(n)
+                    + " pairs but holds " + len + " bytes");
+        }
+        int[] pos = {off + 4};
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String k = string(b, pos, end, cs, false);
+            out.put(k, string(b, pos, end, cs, true));
+        }
+        if (pos[0] != end) {
+            throw new DataException("cannot load binary hstore: " + (end - pos[0]) + " bytes left after its pairs");
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static String string(byte[] b, int[] pos, int end, Charset cs, boolean nullable) {
+        if (end - pos[0] < 4) {
+            throw new DataException("cannot load binary hstore: the value ends inside a pair");
+        }
+        int n = Bin.int32(b, pos[0]);
+        pos[0] += 4;
+        if (n == -1 && nullable) {
+            return null;
+        }
+        if (n < 0 || n > end - pos[0]) {
+            throw new DataException("cannot load binary hstore: a " + (nullable ? "value" : "key") + " declares " + n
+                    + " bytes where " + (end - pos[0]) + " remain");
+        }
+        String s = new String(b, pos[0], n, cs);
+        pos[0] += n;
+        return s;
     }
 
     /** The text form's parser: quoted or bare keys and values, {@code =>}, NULL, comma-separated. */

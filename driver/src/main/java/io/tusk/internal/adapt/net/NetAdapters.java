@@ -61,7 +61,14 @@ public final class NetAdapters {
             int bits = b[off + 1] & 0xff;
             return bits == a.getAddress().length * 8 ? a : new Inet(a, bits);
         });
-        m.registerLoader(CIDR, Format.BINARY, (b, off, len) -> new Cidr(recv(b, off, len, "cidr"), b[off + 1] & 0xff));
+        m.registerLoader(CIDR, Format.BINARY, (b, off, len) -> {
+            InetAddress a = recv(b, off, len, "cidr");
+            try {
+                return new Cidr(a, b[off + 1] & 0xff);
+            } catch (IllegalArgumentException e) {
+                throw new DataException("cannot load binary cidr: " + e.getMessage(), e);
+            }
+        });
 
         Dumper<MacAddr> mac6 = Dumpers.text(MACADDR, MacAddr::toString);
         Dumper<MacAddr> mac8 = Dumpers.text(MACADDR8, MacAddr::toString);
@@ -127,6 +134,11 @@ public final class NetAdapters {
         int family = len >= 4 ? b[off] : -1;
         if (!((family == PGSQL_AF_INET && n == 4) || (family == PGSQL_AF_INET6 && n == 16)) || len != 4 + n) {
             throw new DataException("cannot load binary " + type + ": unexpected family " + family + " or length " + len);
+        }
+        int bits = b[off + 1] & 0xff;
+        if (bits > 8 * n) {
+            throw new DataException("cannot load binary " + type + ": prefix length " + bits + " of a " + (8 * n)
+                    + "-bit address");
         }
         byte[] addr = Arrays.copyOfRange(b, off + 4, off + 4 + n);
         try {

@@ -41,9 +41,22 @@ public final class NumericBinary {
         if (special != null) {
             throw NumericLoaders.notADecimal(special);
         }
+        // numeric_recv's checks: a known sign, dscale within NUMERIC_DSCALE_MAX, digits below NBASE.
+        if (sign != POS && sign != NEG) {
+            throw new DataException("cannot load binary numeric: invalid sign 0x" + Integer.toHexString(sign));
+        }
+        if (dscale > 0x3fff) {
+            throw new DataException("cannot load binary numeric: invalid scale " + dscale);
+        }
         if (len != 8 + 2 * ndigits) {
             throw new DataException("cannot load binary numeric: " + ndigits + " digits need " + (8 + 2 * ndigits)
                     + " bytes, got " + len);
+        }
+        for (int i = 0; i < ndigits; i++) {
+            int d = Bin.int16(b, off + 8 + 2 * i);
+            if (d < 0 || d >= 10000) {
+                throw new DataException("cannot load binary numeric: invalid digit " + d);
+            }
         }
         // The digits as one integer N; the value is N * 10000^(weight - ndigits + 1).
         BigDecimal unscaled;
@@ -69,7 +82,11 @@ public final class NumericBinary {
             unscaled = new BigDecimal(sign == NEG ? n.negate() : n, -4 * (weight - ndigits + 1));
         }
         // The server rounds to dscale, so only zeros are dropped or added here.
-        return unscaled.setScale(dscale, RoundingMode.UNNECESSARY);
+        try {
+            return unscaled.setScale(dscale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new DataException("cannot load binary numeric: its digits go beyond its scale " + dscale, e);
+        }
     }
 
     public static byte[] encode(BigDecimal value) {

@@ -117,44 +117,73 @@ public final class RangeAdapters {
     }
 
     static Range<Object> binaryRange(byte[] b, int off, int len, Loader<?> element) {
-        try {
-            int flags = b[off];
-            if ((flags & EMPTY) != 0) {
-                return Range.empty();
-            }
-            int pos = off + 1;
-            Object lower = null;
-            Object upper = null;
-            if ((flags & LB_INF) == 0) {
-                int n = Bin.int32(b, pos);
-                lower = element.load(b, pos + 4, n);
-                pos += 4 + n;
-            }
-            if ((flags & UB_INF) == 0) {
-                int n = Bin.int32(b, pos);
-                upper = element.load(b, pos + 4, n);
-                pos += 4 + n;
-            }
-            if (pos != off + len) {
-                throw new IndexOutOfBoundsException();
-            }
-            return Range.of(lower, upper, ((flags & LB_INC) != 0 ? "[" : "(") + ((flags & UB_INC) != 0 ? "]" : ")"));
-        } catch (IndexOutOfBoundsException e) {
-            throw new DataException("cannot load binary range: " + len + " bytes do not hold its bounds");
+        if (len < 1) {
+            throw new DataException("cannot load binary range: the value is empty");
         }
+        int flags = b[off];
+        if ((flags & EMPTY) != 0) {
+            if (len != 1) {
+                throw new DataException("cannot load binary range: an empty range of " + len + " bytes");
+            }
+            return Range.empty();
+        }
+        int[] pos = {off + 1};
+        int end = off + len;
+        Object lower = (flags & LB_INF) == 0 ? bound(b, pos, end, element, "lower") : null;
+        Object upper = (flags & UB_INF) == 0 ? bound(b, pos, end, element, "upper") : null;
+        if (pos[0] != end) {
+            throw new DataException("cannot load binary range: " + (end - pos[0]) + " bytes left after its bounds");
+        }
+        try {
+            return Range.of(lower, upper, ((flags & LB_INC) != 0 ? "[" : "(") + ((flags & UB_INC) != 0 ? "]" : ")"));
+        } catch (IllegalArgumentException e) {
+            throw new DataException("cannot load binary range: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object bound(byte[] b, int[] pos, int end, Loader<?> element, String which) {
+        if (end - pos[0] < 4) {
+            throw new DataException("cannot load binary range: the value ends before its " + which + " bound");
+        }
+        int n = Bin.int32(b, pos[0]);
+        pos[0] += 4;
+        if (n < 0 || n > end - pos[0]) {
+            throw new DataException("cannot load binary range: its " + which + " bound declares " + n + " bytes where "
+                    + (end - pos[0]) + " remain");
+        }
+        Object v = element.load(b, pos[0], n);
+        pos[0] += n;
+        return v;
     }
 
     static Multirange<Object> binaryMultirange(byte[] b, int off, int len, Loader<?> element) {
         if (len < 4) {
-            throw new DataException("cannot load binary multirange: " + len + " bytes");
+            throw new DataException("cannot load binary multirange: " + len + " bytes do not hold its range count");
         }
         int n = Bin.int32(b, off);
+        // Each range takes at least its length word and a flags byte.
+        if (n < 0 || n > (len - 4) / 5) {
+            throw new DataException("cannot load binary multirange: the value declares " + Integer.toUnsignedString(n)
+                    + " ranges but holds " + len + " bytes");
+        }
         int pos = off + 4;
+        int end = off + len;
         List<Range<Object>> ranges = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            if (end - pos < 4) {
+                throw new DataException("cannot load binary multirange: the value ends inside range " + (i + 1));
+            }
             int rl = Bin.int32(b, pos);
-            ranges.add(binaryRange(b, pos + 4, rl, element));
-            pos += 4 + rl;
+            pos += 4;
+            if (rl < 0 || rl > end - pos) {
+                throw new DataException("cannot load binary multirange: range " + (i + 1) + " declares " + rl
+                        + " bytes where " + (end - pos) + " remain");
+            }
+            ranges.add(binaryRange(b, pos, rl, element));
+            pos += rl;
+        }
+        if (pos != end) {
+            throw new DataException("cannot load binary multirange: " + (end - pos) + " bytes left after its ranges");
         }
         return new Multirange<>(ranges);
     }
