@@ -158,6 +158,12 @@ final class ReplyModel {
         return out;
     }
 
+    /** The columns of a declared cursor (DECLARE makes a portal of that name, which Describe may name). */
+    Result cursor(String name) {
+        String[] query = cursors.get(name);
+        return query == null ? null : run(query[0], new String[0], null);
+    }
+
     private Result fetch(Matcher m) {
         String name = m.group(5);
         String[] query = cursors.get(name);
@@ -202,7 +208,7 @@ final class ReplyModel {
         BackendBytes b = new BackendBytes().message('T').int16(r.types().size());
         for (int i = 0; i < r.types().size(); i++) {
             int type = r.types().get(i)[0];
-            int size = type == INT4 ? 4 : type == INT8 ? 8 : type == 19 ? 64 : -1;
+            int size = type == INT4 ? 4 : type == INT8 ? 8 : type == 21 ? 2 : type == 16 ? 1 : type == 19 ? 64 : -1;
             b.field(r.names().get(i), 0, 0, type, size, -1, format(formats, i));
         }
         return b.toByteArray();
@@ -231,6 +237,11 @@ final class ReplyModel {
             return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
         } else if (type == INT8) {
             return new BackendBytes().raw().int64(Long.parseLong(text)).toByteArray();
+        } else if (type == 21) {
+            int v = Integer.parseInt(text);
+            return new byte[] {(byte) (v >>> 8), (byte) v};
+        } else if (type == 16) {
+            return new byte[] {(byte) (text.startsWith("t") ? 1 : 0)};
         }
         return text.getBytes(StandardCharsets.UTF_8);
     }

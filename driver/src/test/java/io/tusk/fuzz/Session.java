@@ -378,6 +378,11 @@ final class Session {
             return;
         }
         Portal portal = portals.get(name);
+        ReplyModel.Result declared = portal == null ? model.cursor(name.toLowerCase(Locale.ROOT)) : null;
+        if (declared != null) {
+            pending.add(declared.types() != null ? ReplyModel.rowDescription(declared, null) : new BackendBytes().noData().toByteArray());
+            return;
+        }
         if (portal == null) {
             error("34000", "portal \"" + name + "\" does not exist");
             return;
