@@ -358,6 +358,67 @@ class FrontendsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("frontends")
+    void preparedStatementSurvivesAlterTableOnItsOwnConnection(String name, Function<String, Frontend> open, TestDatabase db) {
+        for (boolean autocommit : new boolean[] {true, false}) {
+            String table = "fe_own_alter_" + name + (autocommit ? "_ac" : "_tx");
+            db.admin().execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (id int, v int); ALTER TABLE "
+                    + table + " OWNER TO tusk_trust; INSERT INTO " + table + " VALUES (1, 10)");
+            try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+                f.setAutocommit(autocommit);
+                String sql = "SELECT * FROM " + table + " WHERE id = %s";
+                for (int i = 0; i < 6; i++) { // past the default threshold (5): prepared
+                    assertEquals(List.of(List.of(1, 10)), f.query(sql, 1));
+                }
+                assertEquals(1, f.preparedContaining(table).size(), "prepared before the ALTER");
+                // In the same transaction when not in autocommit: the ALTER's tag empties the cache.
+                f.execute("ALTER TABLE " + table + " ADD COLUMN w text DEFAULT 'x'");
+                assertEquals(List.of(List.of(1, 10, "x")), f.query(sql, 1), "no 'cached plan must not change result type'");
+                f.execute("ALTER TABLE " + table + " DROP COLUMN v");
+                assertEquals(List.of(List.of(1, "x")), f.query(sql, 1));
+                f.execute("ALTER TABLE " + table + " ALTER COLUMN w TYPE varchar(3)");
+                assertEquals(List.of(List.of(1, "x")), f.query(sql, 1));
+                assertEquals(autocommit ? TransactionStatus.IDLE : TransactionStatus.INTRANS, f.status());
+                f.commit();
+                for (int i = 0; i < 6; i++) {
+                    assertEquals(List.of(List.of(1, "x")), f.query(sql, 1));
+                }
+                assertEquals(List.of("SELECT * FROM " + table + " WHERE id = $1"), f.preparedContaining(table),
+                        "prepared again, once: the cache is used after the ALTERs");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void preparedStatementInATransactionWhoseTableAnotherConnectionAlteredSaysToRollBack(String name,
+            Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_other_alter_" + name;
+        db.admin().execute("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (id int, v int); GRANT ALL ON "
+                + table + " TO PUBLIC; INSERT INTO " + table + " VALUES (1, 10)");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            f.setPrepareThreshold(0);
+            String sql = "SELECT * FROM " + table + " WHERE id = %s";
+            assertEquals(List.of(List.of(1, 10)), f.query(sql, 1));
+            f.commit();
+            f.query("SELECT 1"); // the application's transaction, without a lock on the table yet
+            assertEquals(TransactionStatus.INTRANS, f.status());
+            db.admin().execute("ALTER TABLE " + table + " ADD COLUMN w int DEFAULT 5");
+            RuntimeException e = failure(() -> f.query(sql, 1));
+            DatabaseException de = assertInstanceOf(io.tusk.errors.NotSupportedException.class, e);
+            assertEquals("0A000", de.diag().sqlstate());
+            assertEquals("cached plan must not change result type", de.diag().messagePrimary(), "the server's diagnostic");
+            assertTrue(de.getMessage().contains("roll back and run the transaction again"), de.getMessage());
+            assertEquals(TransactionStatus.INERROR, f.status());
+            f.rollback();
+            assertEquals(List.of(List.of(1, 10, 5)), f.query(sql, 1), "prepared again after the rollback");
+            assertEquals(List.of("SELECT * FROM " + table + " WHERE id = $1"), f.preparedContaining(table));
+            f.rollback();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
     void binaryResultsLoadTheSameValuesAsText(String name, Function<String, Frontend> open, TestDatabase db) {
         try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
             String sql = "SELECT %s::int4, 12345.678900::numeric, -0.5::numeric, 'héllo'::text,"

@@ -70,6 +70,27 @@ class StatementCacheTest {
     }
 
     @Test
+    void ddlThatCanReshapeAResultClosesEverything() {
+        for (String tag : List.of("ALTER TABLE", "ALTER TYPE", "ALTER DOMAIN", "ALTER VIEW", "ALTER MATERIALIZED VIEW",
+                "CREATE VIEW", "CREATE FUNCTION", "CREATE PROCEDURE", "CREATE RULE", "DROP TABLE", "DEALLOCATE")) {
+            StatementCache c = new StatementCache();
+            c.threshold(0);
+            run(c, Q, null);
+            c.observeTag(tag);
+            assertEquals(List.of("_tusk_1"), c.takeCloses(), tag);
+            assertEquals(Kind.SHOULD, c.decide(Q, null).kind(), tag + ": prepared again");
+        }
+        StatementCache c = new StatementCache();
+        c.threshold(0);
+        run(c, Q, null);
+        for (String tag : List.of("SELECT 1", "INSERT 0 1", "CREATE TABLE", "COMMIT", "SET")) {
+            c.observeTag(tag);
+        }
+        assertEquals(List.of(), c.takeCloses(), "commands that reshape nothing keep the cache");
+        assertEquals(Kind.YES, c.decide(Q, null).kind());
+    }
+
+    @Test
     void failedPreparationIsForgottenAndClosed() {
         StatementCache c = new StatementCache();
         Decision d = run(c, Q, true);

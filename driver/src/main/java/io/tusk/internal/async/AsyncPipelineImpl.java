@@ -94,7 +94,7 @@ final class AsyncPipelineImpl implements AsyncPipeline {
     private static void forgetFailed(StatementCache cache, PlannedStatement planned, Throwable e) {
         cache.failed(planned.key(), planned.decision());
         if (planned.usesPrepared() && e instanceof DatabaseException db && db.diag() != null
-                && (StalePlan.is(db) || "26000".equals(db.diag().sqlstate()))) {
+                && StalePlan.isRetriable(db)) {
             cache.forget(planned.key(), planned.decision().statement());
         }
     }

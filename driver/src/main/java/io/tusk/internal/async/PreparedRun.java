@@ -90,7 +90,9 @@ final class PreparedRun {
             } else if (a != null && a.retry != Retry.NO) {
                 attempt(false, a.retry == Retry.AFTER_ROLLBACK);
             } else {
-                result.completeExceptionally(AsyncConnectionImpl.unwrap(e));
+                Throwable t = AsyncConnectionImpl.unwrap(e);
+                result.completeExceptionally(a != null && a.stale && t instanceof DatabaseException db
+                        ? StalePlan.explained(db) : t);
             }
         });
     }
@@ -105,6 +107,8 @@ final class PreparedRun {
         private final StatementExchange x;
         private final boolean mayRetry;
         private Retry retry = Retry.NO;
+        /** A stale prepared statement that could not be run again: its error is explained. */
+        private boolean stale;
 
         Attempt(StatementExchange x, boolean mayRetry) {
             this.x = x;
@@ -137,7 +141,7 @@ final class PreparedRun {
                 return Retry.NO;
             }
             cache.failed(ps.key(), ps.decision());
-            if (!ps.usesPrepared() || !(StalePlan.is(e) || missing(e))) {
+            if (!ps.usesPrepared() || !StalePlan.isRetriable(e)) {
                 return Retry.NO;
             }
             cache.forget(ps.key(), ps.decision().statement());
@@ -149,12 +153,9 @@ final class PreparedRun {
                     && conn.session().transactionStatus() == TransactionStatus.INERROR) {
                 return Retry.AFTER_ROLLBACK;
             }
+            stale = x.status() == ReadyForQuery.IN_ERROR;
             return Retry.NO;
         }
     }
 
-    /** "prepared statement ... does not exist" (26000, invalid_sql_statement_name) for a Bind of a cached name. */
-    private static boolean missing(DatabaseException e) {
-        return e.diag() != null && "26000".equals(e.diag().sqlstate());
-    }
 }

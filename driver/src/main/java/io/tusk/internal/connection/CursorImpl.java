@@ -165,9 +165,10 @@ public class CursorImpl<R> implements Cursor<R> {
 
     /**
      * One statement as one exchange. A prepared statement that fails with "cached plan must
-     * not change result type" failed before doing anything: it is dropped from the cache and
-     * run once more, when that spoils no transaction (autocommit, or the transaction was opened
-     * by this very exchange's BEGIN and is rolled back).
+     * not change result type" (or "prepared statement does not exist", {@link StalePlan}) failed
+     * before doing anything: it is dropped from the cache and run once more, when that spoils no
+     * transaction (autocommit, or the transaction was opened by this very exchange's BEGIN and is
+     * rolled back). Inside the application's transaction it cannot: the error says why.
      */
     private List<QueryResult> runOnce(String sql, Transformer.Params params, StatementCache cache, boolean mayRetry) {
         StatementExchange[] sent = new StatementExchange[1];
@@ -183,7 +184,7 @@ public class CursorImpl<R> implements Cursor<R> {
             }
             PlannedStatement ps = x.statement();
             cache.failed(ps.key(), ps.decision());
-            if (!ps.usesPrepared() || !StalePlan.is(e)) {
+            if (!ps.usesPrepared() || !StalePlan.isRetriable(e)) {
                 throw e;
             }
             cache.forget(ps.key(), ps.decision().statement());
@@ -195,7 +196,7 @@ public class CursorImpl<R> implements Cursor<R> {
                 connection.rollback();
                 return runOnce(sql, params, cache, false);
             }
-            throw e;
+            throw st == TransactionStatus.INERROR ? StalePlan.explained(e) : e;
         }
     }
 

@@ -9,6 +9,7 @@ import io.tusk.internal.connection.Session;
 import io.tusk.internal.cursor.ExtendedQuery;
 import io.tusk.internal.cursor.PlannedStatement;
 import io.tusk.internal.cursor.Results;
+import io.tusk.internal.prepare.StalePlan;
 import io.tusk.internal.prepare.StatementCache;
 import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.WriteBuffer;
@@ -296,6 +297,11 @@ public final class PipelineEngine {
         void failed(DatabaseException e) {
             error = e;
             forgetPrepared();
+            if (cache != null && statement.usesPrepared() && StalePlan.isRetriable(e)) {
+                // The server can no longer run it as prepared: prepare it again next time (no
+                // retry here: the pipeline is aborted, a retry would run out of order).
+                cache.forget(statement.key(), statement.decision().statement());
+            }
         }
 
         @Override

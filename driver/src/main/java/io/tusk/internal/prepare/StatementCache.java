@@ -24,9 +24,10 @@ import java.util.Map;
  *
  * <p>Deallocation is a protocol Close of the statement (no round trip of its own: the Close
  * messages are sent in front of the next statement). The cache is emptied, as psycopg does,
- * when a command's tag says the server may have lost or invalidated what it describes:
- * {@code DROP ...} and {@code ROLLBACK} (the statements are then closed), {@code DISCARD ALL}
- * and {@code DEALLOCATE ALL} (the server already dropped them).
+ * when a command's tag says the server may have lost or reshaped what it describes:
+ * {@code DROP ...}, {@code ALTER ...}, {@code CREATE [OR REPLACE] VIEW/FUNCTION/...} and
+ * {@code ROLLBACK} (the statements are then closed, see {@link #invalidates}), {@code DISCARD
+ * ALL} and {@code DEALLOCATE ALL} (the server already dropped them).
  */
 public final class StatementCache {
     public static final Integer DEFAULT_THRESHOLD = 5;
@@ -207,14 +208,31 @@ public final class StatementCache {
             counts.clear();
             prepared.clear();
             pendingCloses.clear();
-        } else if (tag.startsWith("DROP ") || tag.equals("ROLLBACK") || tag.equals("DEALLOCATE")) {
-            // A user's DEALLOCATE name says not which: forget them all rather than use a missing one.
+        } else if (invalidates(tag)) {
             counts.clear();
             for (PreparedStatement p : prepared.values()) {
                 pendingCloses.add(p.name());
             }
             prepared.clear();
         }
+    }
+
+    /**
+     * Whether a command may have lost or reshaped what prepared statements read, so that they
+     * must be prepared again: the server would otherwise answer their next execution with "cached
+     * plan must not change result type" (plancache.c checks the result's row type at re-planning)
+     * or fail a look-up of a dropped object. psycopg clears its cache on {@code DROP ...} and
+     * {@code ROLLBACK}; Tusk also on every {@code ALTER ...} (ALTER TABLE ADD/DROP/ALTER COLUMN,
+     * ALTER TYPE, ALTER DOMAIN, ALTER VIEW, ...), on the tags of {@code CREATE OR REPLACE} (which
+     * are those of CREATE: {@code CREATE VIEW}, {@code CREATE FUNCTION}, {@code CREATE PROCEDURE},
+     * {@code CREATE RULE}), and on a user's {@code DEALLOCATE name} (the tag says not which:
+     * forget them all rather than use a missing one). A command run inside a function or a
+     * {@code DO} block shows no tag: the retry on the server's error covers it.
+     */
+    static boolean invalidates(String tag) {
+        return tag.startsWith("DROP ") || tag.startsWith("ALTER ") || tag.equals("ROLLBACK") || tag.equals("DEALLOCATE")
+                || tag.equals("CREATE VIEW") || tag.equals("CREATE FUNCTION") || tag.equals("CREATE PROCEDURE")
+                || tag.equals("CREATE RULE");
     }
 
     /** How many statements are prepared now (for tests and diagnostics). */
