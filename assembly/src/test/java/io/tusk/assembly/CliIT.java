@@ -53,7 +53,7 @@ class CliIT {
         String select = "SELECT id, name, price, ok FROM cli_sql ORDER BY id";
         Cli.Result csv = Cli.run("sql", "--dsn", dsn, select, "--format", "csv");
         assertEquals(0, csv.exit(), csv::toString);
-        assertEquals("id,name,price,ok\n1,tusk,9.50,true\n2,\"a, \"\"b\"\"\",,false\n", csv.out());
+        assertEquals("id,name,price,ok\n1,tusk,9.50,t\n2,\"a, \"\"b\"\"\",,f\n", csv.out(), "values as psql prints them");
 
         Cli.Result json = Cli.run("sql", "--dsn", dsn, select, "--format", "json");
         assertEquals(0, json.exit(), json::toString);
@@ -63,10 +63,10 @@ class CliIT {
         Cli.Result table = Cli.run("sql", "--dsn", dsn, select);
         assertEquals(0, table.exit(), table::toString);
         assertEquals(String.join("\n",
-                " id |  name  | price |  ok",
-                "----+--------+-------+-------",
-                "  1 | tusk   |  9.50 | true",
-                "  2 | a, \"b\" |       | false",
+                " id |  name  | price | ok ",
+                "----+--------+-------+----",
+                "  1 | tusk   |  9.50 | t",
+                "  2 | a, \"b\" |       | f",
                 "(2 rows)", "", ""), table.out());
     }
 

@@ -1,70 +1,67 @@
 package io.tusk.cli;
 
+import io.tusk.Column;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
- * A result set as a JSON array of objects, one per row, keyed by column name (RFC 8259).
- * Integers, numerics, floats and booleans stay JSON numbers and booleans; NULL is null;
- * everything else is a string.
+ * A result set as a JSON array of objects, one per row, keyed by column name (RFC 8259); each
+ * value mapped by its column's {@link JsonType}: json/jsonb nested, arrays as arrays, numbers
+ * JSON can hold as numbers, booleans, null, everything else as a string of the server's text.
  *
- * <p>Example: {@code [{"id":1,"name":"tusk"}]}.
+ * <p>Example: {@code [{"id": 1, "tags": ["a,b", null], "doc": {"k": 1}}]}.
  */
 final class JsonWriter implements ResultWriter {
     private final PrintWriter out;
-    private List<String> columns;
+    private final Function<List<Integer>, List<JsonType>> types;
+    private List<String> names;
+    private List<JsonType> columnTypes;
     private int count;
 
-    JsonWriter(PrintWriter out) {
+    /** {@code types} maps the columns' type OIDs to their JSON mapping (the catalog, in {@link JsonType.Catalog}). */
+    JsonWriter(PrintWriter out, Function<List<Integer>, List<JsonType>> types) {
         this.out = out;
+        this.types = types;
     }
 
     @Override
-    public void begin(List<String> columns) {
-        this.columns = columns;
+    public void begin(List<Column> columns) {
+        this.names = columns.stream().map(c -> string(c.name())).toList();
+        this.columnTypes = types.apply(columns.stream().map(Column::typeOid).toList());
         this.count = 0;
         out.print('[');
     }
 
     @Override
-    public void row(List<?> values) {
+    public void row(List<String> values) {
         StringBuilder sb = new StringBuilder(count++ == 0 ? "\n  {" : ",\n  {");
-        for (int i = 0; i < columns.size(); i++) {
+        for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(string(columns.get(i))).append(": ").append(value(values.get(i)));
+            sb.append(names.get(i)).append(": ").append(columnTypes.get(i).json(values.get(i)));
         }
         out.print(sb.append('}'));
     }
 
     @Override
     public void end() {
-        out.println(count == 0 ? "]" : "\n]");
+        out.print(count == 0 ? "]" : "\n]");
         out.flush();
     }
 
-    /** A Java value as a JSON value. */
+    /** A Java value of the tool's own (maps, lists, numbers, booleans, strings) as JSON text: {@code tusk xa --json}. */
     static String value(Object v) {
         if (v == null) {
             return "null";
         }
-        if (v instanceof Boolean) {
+        if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
             return v.toString();
         }
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof BigDecimal) {
-            return v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-        }
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            // JSON has no NaN or Infinity: those become strings.
-            return Double.isFinite(d) ? v.toString() : string(v.toString());
-        }
-        if (v instanceof Map<?, ?> m) {
+        if (v instanceof java.util.Map<?, ?> m) {
             StringBuilder sb = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : m.entrySet()) {
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
                 if (sb.length() > 1) {
                     sb.append(", ");
                 }
@@ -82,7 +79,7 @@ final class JsonWriter implements ResultWriter {
             }
             return sb.append(']').toString();
         }
-        return string(Values.text(v));
+        return string(v.toString());
     }
 
     /** A JSON string literal (RFC 8259 section 7): quotes, backslashes and control characters escaped. */

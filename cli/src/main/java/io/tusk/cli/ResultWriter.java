@@ -1,34 +1,25 @@
 package io.tusk.cli;
 
+import io.tusk.Column;
 import java.io.PrintWriter;
 import java.util.List;
 
 /**
  * Prints one result set, row by row, in the format {@code --format} chose: an aligned table as
- * psql prints it, CSV (RFC 4180) or a JSON array of objects.
+ * psql prints it, CSV as {@code psql --csv} writes it, or a JSON array of objects. Values come
+ * as PostgreSQL's own text output ({@link RawText}), null for NULL.
  *
- * <p>Example: {@code ResultWriter w = ResultWriter.Format.CSV.open(out); w.begin(cols); w.row(values); w.end();}
+ * <p>Example: {@code ResultWriter w = new CsvWriter(out); w.begin(columns); w.row(values); w.end();}
  */
 interface ResultWriter {
     /** The output formats of {@code --format}. */
     enum Format {
-        table, csv, json;
-
-        ResultWriter open(PrintWriter out) {
-            switch (this) {
-                case csv:
-                    return new CsvWriter(out);
-                case json:
-                    return new JsonWriter(out);
-                default:
-                    return new TableWriter(out);
-            }
-        }
+        table, csv, json
     }
 
-    void begin(List<String> columns);
+    void begin(List<Column> columns);
 
-    void row(List<?> values);
+    void row(List<String> values);
 
     void end();
 }

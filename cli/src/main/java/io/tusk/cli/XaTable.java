@@ -1,5 +1,6 @@
 package io.tusk.cli;
 
+import io.tusk.Column;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,8 +11,9 @@ import java.util.List;
  * <p>Example: {@code XaTable.print(out, PreparedXact.list(conn), false)}.
  */
 final class XaTable {
-    private static final List<String> COLUMNS =
-            List.of("id", "format_id", "gtrid", "bqual", "owner", "database", "prepared", "age");
+    private static final List<Column> COLUMNS = List.of(TableWriter.column("id", 0), TableWriter.column("format_id", PgTypes.INT4),
+            TableWriter.column("gtrid", 0), TableWriter.column("bqual", 0), TableWriter.column("owner", 0),
+            TableWriter.column("database", 0), TableWriter.column("prepared", 0), TableWriter.column("age", 0));
 
     private XaTable() {
     }
@@ -25,7 +27,7 @@ final class XaTable {
         ResultWriter w = new TableWriter(out);
         w.begin(COLUMNS);
         for (PreparedXact x : xacts) {
-            w.row(java.util.Arrays.asList(x.gid(), x.xid().formatId(), x.gtridText(), x.bqualText(), x.owner(),
+            w.row(java.util.Arrays.asList(x.gid(), String.valueOf(x.xid().formatId()), x.gtridText(), x.bqualText(), x.owner(),
                     x.database(), x.prepared().toString(), Durations.format(x.age())));
         }
         w.end();

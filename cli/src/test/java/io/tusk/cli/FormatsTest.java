@@ -1,11 +1,12 @@
 package io.tusk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tusk.Column;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,41 +14,85 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class FormatsTest {
-    private static String write(ResultWriter.Format format, List<String> columns, List<?>... rows) {
+    private static String write(ResultWriter.Format format, List<Column> columns, List<?>... rows) {
         StringWriter sw = new StringWriter();
-        ResultWriter w = format.open(new PrintWriter(sw));
+        PrintWriter pw = new PrintWriter(sw);
+        ResultWriter w = switch (format) {
+            case csv -> new CsvWriter(pw);
+            case json -> new JsonWriter(pw, oids -> oids.stream().map(o -> {
+                JsonType t = JsonType.known(o);
+                return t != null ? t : o == INT4_ARRAY ? new JsonType(JsonType.Kind.ARRAY, JsonType.NUMBER, ',')
+                        : o == TEXT_ARRAY_2D ? new JsonType(JsonType.Kind.ARRAY, JsonType.STRING, ',') : JsonType.STRING;
+            }).toList());
+            default -> new TableWriter(pw);
+        };
         w.begin(columns);
         for (List<?> r : rows) {
-            w.row(r);
+            @SuppressWarnings("unchecked")
+            List<String> values = (List<String>) r;
+            w.row(values);
         }
         w.end();
-        return sw.toString().replace(System.lineSeparator(), "\n");
+        pw.flush();
+        return sw.toString();
+    }
+
+    private static final int TEXT = 25;
+    private static final int INT4_ARRAY = 1007;
+    private static final int TEXT_ARRAY_2D = 1009;
+
+    private static List<Column> cols(Object... nameOid) {
+        List<Column> out = new java.util.ArrayList<>();
+        for (int i = 0; i < nameOid.length; i += 2) {
+            out.add(TableWriter.column((String) nameOid[i], (Integer) nameOid[i + 1]));
+        }
+        return out;
     }
 
     @Test
-    void csvQuotesOnlyFieldsWithCommasQuotesOrLineBreaksAndLeavesNullEmpty() {
-        assertEquals("a,b\nplain,\"x, \"\"y\"\"\"\n\"two\nlines\",\n",
-                write(ResultWriter.Format.csv, List.of("a", "b"), List.of("plain", "x, \"y\""), Arrays.asList("two\nlines", null)));
+    void csvQuotesAsPsqlDoesAndLeavesNullEmpty() {
+        assertEquals("a,b\nplain,\"x, \"\"y\"\"\"\n\"two\nlines\",\n\"\\.\",\n",
+                write(ResultWriter.Format.csv, cols("a", TEXT, "b", TEXT), List.of("plain", "x, \"y\""),
+                        Arrays.asList("two\nlines", null), Arrays.asList("\\.", null)));
     }
 
     @Test
-    void jsonKeepsNumbersAndBooleansAndEscapesStrings() {
-        assertEquals("[\n  {\"n\": 1.50, \"b\": true, \"s\": \"q\\\"\\n\\u0001\", \"z\": null}\n]\n",
-                write(ResultWriter.Format.json, List.of("n", "b", "s", "z"),
-                        Arrays.asList(new BigDecimal("1.50"), true, "q\"\n\u0001", null)));
-        assertEquals("[]\n", write(ResultWriter.Format.json, List.of("a")));
-        assertEquals("\"NaN\"", JsonWriter.value(Double.NaN), "JSON has no NaN");
+    void jsonMapsNumbersBooleansJsonAndArraysAndKeepsTheRestAsText() {
+        assertEquals("[\n  {\"n\": 1.50, \"b\": true, \"s\": \"q\\\"\\n\\u0001\", \"z\": null, \"nan\": \"NaN\", "
+                + "\"inf\": \"-Infinity\", \"j\": {\"a\": [1, 2]}, \"arr\": [1, null, 3]}\n]",
+                write(ResultWriter.Format.json, cols("n", PgTypes.NUMERIC, "b", PgTypes.BOOL, "s", TEXT, "z", TEXT,
+                                "nan", PgTypes.NUMERIC, "inf", PgTypes.FLOAT8, "j", PgTypes.JSONB, "arr", INT4_ARRAY),
+                        Arrays.asList("1.50", "t", "q\"\n\u0001", null, "NaN", "-Infinity", "{\"a\": [1, 2]}", "{1,NULL,3}")));
+        assertEquals("[]", write(ResultWriter.Format.json, cols("a", TEXT)));
+        assertEquals("[[\"a,b\", \"c\\\"d\"], [null, \"NULL\"]]", new JsonType(JsonType.Kind.ARRAY, JsonType.STRING, ',')
+                .json("{{\"a,b\",\"c\\\"d\"},{NULL,\"NULL\"}}"));
+        assertEquals("1e+100", JsonType.NUMBER.json("1e+100"));
+        assertEquals("\"Infinity\"", JsonType.NUMBER.json("Infinity"));
     }
 
     @Test
-    void tableRightAlignsNumbersAndCountsRows() {
-        assertEquals(" n  | name\n----+------\n  7 | x\n 42 | tusk\n(2 rows)\n\n",
-                write(ResultWriter.Format.table, List.of("n", "name"), List.of(7, "x"), List.of(42, "tusk")));
+    void arrayLiteralsReadQuotesEscapesNullsDimensionsAndOtherDelimiters() {
+        assertEquals(List.of("a,b", "c\"d", " x "), ArrayLiteral.parse("{\"a,b\",\"c\\\"d\",\" x \"}", ','));
+        assertEquals(Arrays.asList(List.of("1", "2"), Arrays.asList(null, "")), ArrayLiteral.parse("{{1,2},{NULL,\"\"}}", ','));
+        assertEquals(List.of("7", "8"), ArrayLiteral.parse("[0:1]={7,8}", ','));
+        assertEquals(List.of("(1,1),(0,0)", "(2,2),(1,1)"), ArrayLiteral.parse("{(1,1),(0,0);(2,2),(1,1)}", ';'));
+        assertEquals(List.of(), ArrayLiteral.parse("{}", ','));
+        assertNull(ArrayLiteral.parse("1 2", ','), "int2vector's text is not an array literal");
     }
 
     @Test
-    void byteaShowsAsPostgresHex() {
-        assertEquals("\\x00ff", Values.text(new byte[] {0, (byte) 0xff}));
+    void tableAlignsAsPsqlWithNumbersRightAndLineBreaksMarked() {
+        assertEquals(" n  | name \n----+------\n  7 | x\n 42 | a   +\n    | bc\n(2 rows)\n\n",
+                write(ResultWriter.Format.table, cols("n", PgTypes.INT4, "name", TEXT), List.of("7", "x"), List.of("42", "a\nbc")));
+    }
+
+    @Test
+    void tableCountsWideCharactersAsTwoColumns() {
+        assertEquals(" w  | n \n----+---\n 漢 | 1\n e\u0301  | 2\n(2 rows)\n\n",
+                write(ResultWriter.Format.table, cols("w", TEXT, "n", PgTypes.INT4), List.of("漢", "1"), List.of("e\u0301", "2")));
+        assertEquals(5, DisplayWidth.of("漢字x"));
+        assertEquals(2, DisplayWidth.of("\uD83D\uDC18"), "an emoji (U+1F418) is wide");
+        assertEquals(1, DisplayWidth.of("\uFF71"), "halfwidth katakana is narrow");
     }
 
     @Test
