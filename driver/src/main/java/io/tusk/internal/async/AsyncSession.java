@@ -301,7 +301,12 @@ public final class AsyncSession {
             return;
         }
         if (m instanceof ParameterStatus p) {
-            parameters.put(p.name(), p.value());
+            try {
+                io.tusk.internal.connection.ServerParameters.put(parameters, p.name(), p.value());
+            } catch (RuntimeException e) {
+                lost(e);
+                return;
+            }
             if (p.name().equals("client_encoding")) {
                 charset = Encodings.charsetOf(p.value());
                 framer.charset(charset);

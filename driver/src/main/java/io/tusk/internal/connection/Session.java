@@ -319,7 +319,7 @@ public final class Session {
     }
 
     private void parameterStatus(ParameterStatus p) {
-        parameters.put(p.name(), p.value());
+        ServerParameters.put(parameters, p.name(), p.value());
         if (p.name().equals("client_encoding")) {
             try {
                 Charset cs = Encodings.charsetOf(p.value());
