@@ -96,6 +96,50 @@ class HostileServerIT {
         }
     }
 
+    @Test
+    void refusesAFloodOfParameterStatusDuringStartup() {
+        try (ScriptedServer server = ScriptedServer.start(send(AUTH_OK), send(flood(100)), send(READY))) {
+            for (OperationalException e : bothFrontEnds(server.conninfo())) {
+                assertTrue(e.getMessage().contains("more than 64 parameters"), e.getMessage());
+            }
+            assertNoQueryReached(server);
+        }
+    }
+
+    @Test
+    void breaksAnEstablishedSessionOnAFloodOfParameterStatus() throws Exception {
+        byte[] answer = ScriptedServer.concat(flood(100), READY);
+        try (ScriptedServer server = ScriptedServer.start(send(ScriptedServer.concat(AUTH_OK, KEY_DATA, READY)),
+                expect('*', q -> answer))) {
+            try (Connection conn = Tusk.connect(server.conninfo() + " sslmode=disable")) {
+                OperationalException e = assertThrows(OperationalException.class, () -> conn.execute("SELECT 1"));
+                assertTrue(e.getMessage().contains("more than 64 parameters"), e.getMessage());
+                assertEquals(ConnectionStatus.BAD, conn.info().status());
+            }
+        }
+        try (ScriptedServer server = ScriptedServer.start(send(ScriptedServer.concat(AUTH_OK, KEY_DATA, READY)),
+                expect('*', q -> answer))) {
+            io.tusk.async.AsyncConnection conn = Tusk.connectAsync(server.conninfo() + " sslmode=disable")
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> conn.execute("SELECT 1").toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertTrue(e.getCause().getMessage().contains("more than 64 parameters"), e.getCause().getMessage());
+            conn.close();
+        }
+    }
+
+    /** {@code n} ParameterStatus messages with names the client has never seen. */
+    private static byte[] flood(int n) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < n; i++) {
+            byte[] body = ("flood" + i + "\0v\0").getBytes(StandardCharsets.US_ASCII);
+            b.write('S');
+            b.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(body.length + 4).array());
+            b.writeBytes(body);
+        }
+        return b.toByteArray();
+    }
+
     private static void assertNoQueryReached(ScriptedServer server) {
         assertFalse(server.receivedAfterScript().contains('Q'), "a query reached the fake server: " + server.receivedAfterScript());
         assertFalse(server.receivedAfterScript().contains('P'), "a statement reached the fake server: " + server.receivedAfterScript());

@@ -59,6 +59,7 @@ public final class ConnectionSettings {
     private final Integer keepalivesInterval;
     private final Integer keepalivesCount;
     private final Duration tcpUserTimeout;
+    private final Duration socketTimeout;
     private final boolean sslRootCertSystem;
     private final Path sslRootCert;
     private final Path sslCert;
@@ -113,6 +114,8 @@ public final class ConnectionSettings {
         keepalivesCount = r.nonNegativeInt("keepalives_count");
         Integer userTimeout = r.nonNegativeInt("tcp_user_timeout");
         tcpUserTimeout = userTimeout == null || userTimeout == 0 ? null : Duration.ofMillis(userTimeout);
+        Integer readSeconds = r.nonNegativeInt("socket_timeout");
+        socketTimeout = readSeconds == null || readSeconds == 0 ? null : Duration.ofSeconds(readSeconds);
         sslRootCert = sslRootCertSystem ? null : r.sslFile("sslrootcert", "root.crt");
         sslCert = r.sslFile("sslcert", "postgresql.crt");
         sslKey = r.sslFile("sslkey", "postgresql.key");
@@ -313,7 +316,16 @@ public final class ConnectionSettings {
         return keepalivesCount == null ? OptionalInt.empty() : OptionalInt.of(keepalivesCount);
     }
 
-    /** {@code tcp_user_timeout}; empty for the system default. */
+    /**
+     * {@code socket_timeout} (Tusk's, as pgjdbc's {@code socketTimeout}): how long a read on an
+     * established connection may wait before the connection is broken; empty (0, the default)
+     * waits for ever.
+     */
+    public Optional<Duration> socketTimeout() {
+        return Optional.ofNullable(socketTimeout);
+    }
+
+    /** {@code tcp_user_timeout}; empty for the system default. The JDK cannot set it: accepted, not applied. */
     public Optional<Duration> tcpUserTimeout() {
         return Optional.ofNullable(tcpUserTimeout);
     }

@@ -60,6 +60,8 @@ final class Params {
         add("keepalives_interval", null, INT);
         add("keepalives_count", null, INT);
         add("tcp_user_timeout", null, INT);
+        // Not libpq's: pgjdbc's socketTimeout, in seconds; placed beside the other socket settings.
+        add("socket_timeout", null, INT);
         add("gssencmode", "PGGSSENCMODE", oneOf("disable", "prefer", "require"));
         add("sslmode", "PGSSLMODE",
                 oneOf("disable", "allow", "prefer", "require", "verify-ca", "verify-full"));

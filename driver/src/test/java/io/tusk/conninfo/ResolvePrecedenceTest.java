@@ -123,6 +123,13 @@ class ResolvePrecedenceTest {
     }
 
     @Test
+    void socketTimeoutIsInSecondsAndZeroMeansNone() {
+        assertEquals(Duration.ofSeconds(30), resolve("socket_timeout=30", env().build()).socketTimeout().orElseThrow());
+        assertTrue(resolve("socket_timeout=0", env().build()).socketTimeout().isEmpty());
+        assertTrue(resolve("dbname=x", env().build()).socketTimeout().isEmpty());
+    }
+
+    @Test
     void keepaliveSettings() {
         ConnectionSettings s = resolve("keepalives=0 keepalives_idle=30 keepalives_interval=-1 keepalives_count=4"
                 + " tcp_user_timeout=1500", env().build());

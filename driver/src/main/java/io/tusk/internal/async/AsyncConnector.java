@@ -134,23 +134,24 @@ public final class AsyncConnector {
 
     /** One address, with sslmode's allow/prefer fallback on the same address. */
     private CompletableFuture<AsyncSession> attempt(Target t, SSLContext ctx) {
+        long deadline = System.nanoTime() + (spec.connectTimeout() == null ? 0 : spec.connectTimeout().toNanos());
         TlsSettings.Mode mode = spec.tls().mode();
         if (t.host().isUnixSocket() || mode == TlsSettings.Mode.DISABLE) {
-            return start(t, false, ctx);
+            return start(t, false, ctx, deadline);
         }
         if (mode == TlsSettings.Mode.ALLOW) {
-            return start(t, false, ctx).exceptionallyCompose(e -> unwrap(e) instanceof DatabaseException d && retriable(d)
-                    ? start(t, true, ctx) : CompletableFuture.failedFuture(e));
+            return start(t, false, ctx, deadline).exceptionallyCompose(e -> unwrap(e) instanceof DatabaseException d && retriable(d)
+                    ? start(t, true, ctx, deadline) : CompletableFuture.failedFuture(e));
         }
         if (mode == TlsSettings.Mode.PREFER) {
-            return start(t, true, ctx).exceptionallyCompose(e -> {
+            return start(t, true, ctx, deadline).exceptionallyCompose(e -> {
                 Throwable c = unwrap(e);
                 boolean retry = c instanceof SessionOpener.TlsRefused
                         || c instanceof DatabaseException d && retriable(d);
-                return retry ? start(t, false, ctx) : CompletableFuture.failedFuture(e);
+                return retry ? start(t, false, ctx, deadline) : CompletableFuture.failedFuture(e);
             });
         }
-        return start(t, true, ctx);
+        return start(t, true, ctx, deadline);
     }
 
     /** A server error worth the other sslmode: not a wrong password, nor a server breaking the protocol. */
@@ -158,8 +159,8 @@ public final class AsyncConnector {
         return !"28P01".equals(e.sqlstate()) && !(e instanceof io.tusk.internal.protocol.ProtocolViolation);
     }
 
-    private CompletableFuture<AsyncSession> start(Target t, boolean tls, SSLContext ctx) {
-        return SessionOpener.open(spec, t.host(), t.address(), tls, ctx, loop, notifications.get());
+    private CompletableFuture<AsyncSession> start(Target t, boolean tls, SSLContext ctx, long deadline) {
+        return SessionOpener.open(spec, t.host(), t.address(), tls, ctx, loop, notifications.get(), deadline);
     }
 
     private static Throwable unwrap(Throwable e) {

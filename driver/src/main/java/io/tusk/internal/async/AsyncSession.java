@@ -188,6 +188,9 @@ public final class AsyncSession {
         if (inFlight.isEmpty()) {
             predicted = status;
         }
+        if (inFlight.isEmpty()) {
+            lastReadNanos = System.nanoTime(); // socket_timeout counts from the first request on
+        }
         inFlight.add(new Op<>(x, f));
         status = TransactionStatus.ACTIVE;
         write();
@@ -211,6 +214,7 @@ public final class AsyncSession {
         if (out.size() == 0) {
             return;
         }
+        lastReadNanos = System.nanoTime(); // a COPY FROM that keeps sending is not idle
         if (!held.isEmpty()) {
             held.peekLast().buffer().bytes(out.array(), 0, out.size());
             out.clear();
@@ -269,6 +273,7 @@ public final class AsyncSession {
 
     /** Plaintext from the server: cut into messages and dispatched. */
     void data(ByteBuffer plain) {
+        lastReadNanos = System.nanoTime();
         while (plain.hasRemaining()) {
             int n = Math.min(plain.remaining(), Math.max(framer.writableLength(), 8192));
             byte[] dst = framer.writableArray(n);
@@ -301,7 +306,12 @@ public final class AsyncSession {
             return;
         }
         if (m instanceof ParameterStatus p) {
-            parameters.put(p.name(), p.value());
+            try {
+                io.tusk.internal.connection.ServerParameters.put(parameters, p.name(), p.value());
+            } catch (RuntimeException e) {
+                lost(e);
+                return;
+            }
             if (p.name().equals("client_encoding")) {
                 charset = Encodings.charsetOf(p.value());
                 framer.charset(charset);
@@ -421,6 +431,34 @@ public final class AsyncSession {
             return new InterfaceException("the connection is closed");
         }
         return new OperationalException("the connection is broken: the server or the network ended it; open a new one");
+    }
+
+    /** When bytes last came, or the first request was sent while none was waiting; on the loop. */
+    private long lastReadNanos;
+
+    /**
+     * socket_timeout on the asynchronous front end, where no read blocks: while an answer is
+     * awaited and nothing has come for {@code timeout}, the session is broken, as a blocking
+     * read would be. Checked on the loop at a quarter of the timeout.
+     */
+    void socketTimeout(java.time.Duration timeout) {
+        if (timeout == null) {
+            return;
+        }
+        long period = Math.max(50, timeout.toMillis() / 4);
+        java.util.concurrent.CompletableFuture.delayedExecutor(period, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> loop.execute(() -> {
+                    if (closed || broken) {
+                        return;
+                    }
+                    if (!inFlight.isEmpty() && System.nanoTime() - lastReadNanos >= timeout.toNanos()) {
+                        lost(new OperationalException("the server at " + describe + " sent nothing for "
+                                + timeout.toSeconds() + " s (socket_timeout): the connection is broken; open a new"
+                                + " one, or raise socket_timeout for statements that take longer"));
+                        return;
+                    }
+                    socketTimeout(timeout);
+                }));
     }
 
     void started(BackendKeyData key, ReadyForQuery ready) {

@@ -63,6 +63,14 @@ final class SessionOpener implements NioPipe.Listener {
         this.sslContext = sslContext;
         this.session = new AsyncSession(loop, notifications);
         SocketChannel ch = host.isUnixSocket() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+        if (!host.isUnixSocket()) {
+            try {
+                spec.keepAlive().apply(ch);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+        }
         this.pipe = new NioPipe(loop, ch, this);
         session.attach(pipe, describe(host, address), address);
     }
@@ -73,7 +81,7 @@ final class SessionOpener implements NioPipe.Listener {
 
     /** Starts the attempt on {@code loop}; the future fails with the reason the attempt failed. */
     static CompletableFuture<AsyncSession> open(ConnectSpec spec, ConnectSpec.HostAttempt host, SocketAddress address,
-            boolean tls, SSLContext ctx, EventLoop loop, SubmissionPublisher<Notify> notifications) {
+            boolean tls, SSLContext ctx, EventLoop loop, SubmissionPublisher<Notify> notifications, long deadlineNanos) {
         CompletableFuture<AsyncSession> f = new CompletableFuture<>();
         loop.execute(() -> {
             try {
@@ -88,12 +96,16 @@ final class SessionOpener implements NioPipe.Listener {
                 });
                 Duration timeout = spec.connectTimeout();
                 if (timeout != null && !timeout.isZero()) {
-                    f.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                            .exceptionally(e -> {
-                                if (e instanceof java.util.concurrent.TimeoutException) {
+                    // One deadline for the whole attempt on this address (connect, TLS, start-up,
+                    // authentication, and sslmode's second try), as libpq's connect_timeout.
+                    long left = Math.max(0, deadlineNanos - System.nanoTime());
+                    java.util.concurrent.CompletableFuture.delayedExecutor(left, java.util.concurrent.TimeUnit.NANOSECONDS)
+                            .execute(() -> {
+                                if (f.completeExceptionally(new io.tusk.errors.OperationalException("timeout expired after "
+                                        + timeout.toSeconds() + " s (connect_timeout), which bounds the whole attempt:"
+                                        + " TCP connect, TLS, start-up and authentication"))) {
                                     loop.execute(o.pipe::close);
                                 }
-                                return null;
                             });
                 }
                 o.pipe.connect(target);
@@ -191,6 +203,7 @@ final class SessionOpener implements NioPipe.Listener {
                 result.completeExceptionally(e);
             } else {
                 session.started(s.keyData(), s.status());
+                session.socketTimeout(spec.socketTimeout());
                 result.complete(session);
             }
         });

@@ -20,6 +20,7 @@ public record ConnectSpec(
         String dbname,
         Map<String, String> startupParameters,
         Duration connectTimeout,
+        Duration socketTimeout,
         KeepAlive keepAlive,
         TlsSettings tls,
         String requireAuth,

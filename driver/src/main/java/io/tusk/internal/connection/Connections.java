@@ -60,6 +60,7 @@ public final class Connections {
         KeepAlive keepAlive = new KeepAlive(s.keepalives(), boxed(s.keepalivesIdle()), boxed(s.keepalivesInterval()),
                 boxed(s.keepalivesCount()));
         return new ConnectSpec(attempts, s.user(), s.dbname(), s.startupParameters(), s.connectTimeout().orElse(null),
+                s.socketTimeout().orElse(null),
                 keepAlive, tls, s.requireAuth().orElse(null), s.channelBinding().value(), s.targetSessionAttrs().value(),
                 s.minProtocolVersion(), s.maxProtocolVersion(),
                 a -> {

@@ -101,46 +101,47 @@ public final class Connector {
 
     /** One attempt on one address, with sslmode's allow/prefer fallback on the same address. */
     private ConnectionImpl.Opened attempt(HostAttempt host, InetSocketAddress address) {
+        ConnectDeadline deadline = ConnectDeadline.after(spec.connectTimeout());
         Mode mode = spec.tls().mode();
         if (host.isUnixSocket()) {
-            return startOn(host, address, false);
+            return startOn(host, address, false, deadline);
         }
         if (mode == Mode.ALLOW) {
             try {
-                return startOn(host, address, false);
+                return startOn(host, address, false, deadline);
             } catch (ProtocolViolation e) {
                 throw e; // a server that breaks the protocol is not asked again
             } catch (DatabaseException e) {
-                return startOn(host, address, true); // the server refused plain text: try TLS
+                return startOn(host, address, true, deadline); // the server refused plain text: try TLS
             }
         }
         if (mode == Mode.PREFER) {
             try {
-                return startOn(host, address, true);
+                return startOn(host, address, true, deadline);
             } catch (TlsHandshakeFailed e) {
-                return startOn(host, address, false);
+                return startOn(host, address, false, deadline);
             } catch (ProtocolViolation e) {
                 throw e; // a server that breaks the protocol is not asked again
             } catch (DatabaseException e) {
                 if (isPasswordFailure(e)) {
                     throw e; // the same password fails without TLS too
                 }
-                return startOn(host, address, false);
+                return startOn(host, address, false, deadline);
             }
         }
-        return startOn(host, address, mode != Mode.DISABLE);
+        return startOn(host, address, mode != Mode.DISABLE, deadline);
     }
 
     private static boolean isPasswordFailure(DatabaseException e) {
         return "28P01".equals(e.sqlstate());
     }
 
-    private ConnectionImpl.Opened startOn(HostAttempt host, InetSocketAddress address, boolean tls) {
-        Duration timeout = spec.connectTimeout();
+    private ConnectionImpl.Opened startOn(HostAttempt host, InetSocketAddress address, boolean tls, ConnectDeadline deadline) {
         Transport transport = null;
+        AutoCloseable[] watch = new AutoCloseable[1];
         try {
-            transport = dial(host, address, tls, timeout);
-            transport.readTimeout(timeout);
+            transport = dial(host, address, tls, deadline, t -> watch[0] = deadline.watch(t));
+            transport.readTimeout(deadline.remaining());
             PgStream stream = new PgStream(transport);
             Session session = new Session(stream);
             StartupExchange startup = new StartupExchange(spec.maxProtocolVersion(), spec.minProtocolVersion(),
@@ -163,40 +164,66 @@ public final class Connector {
             }
             startup.result();
             session.started(startup);
-            transport.readTimeout(null);
+            closeQuietly(watch[0]);
+            watch[0] = null;
+            if (deadline.timedOut()) {
+                throw deadline.expired(null);
+            }
+            session.socketTimeout(spec.socketTimeout());
             Transport connected = transport;
             transport = null; // now owned by the session
             InetSocketAddress dialled = address;
             Endpoint endpoint = new Endpoint(host.isUnixSocket() ? host.socketFile().getParent().toString() : host.host(),
                     dialled == null || dialled.getAddress() == null ? null : dialled.getAddress().getHostAddress(),
                     host.port(), spec.dbname(), spec.user(), spec.safeDsn(),
-                    () -> dial(host, dialled, connected.isTls(), Duration.ofSeconds(10)));
+                    () -> dial(host, dialled, connected.isTls(), ConnectDeadline.after(Duration.ofSeconds(10)), t -> { }));
             return new ConnectionImpl.Opened(session, endpoint);
-        } catch (TlsFailure e) {
-            throw new TlsHandshakeFailed(e.getMessage(), e);
-        } catch (java.net.SocketTimeoutException e) {
-            throw new OperationalException(timeout == null ? "timed out: " + e.getMessage()
-                    : "timeout expired after " + timeout.toSeconds() + " s (connect_timeout)", e);
         } catch (IOException e) {
+            if (deadline.timedOut()) {
+                throw deadline.expired(e);
+            }
+            if (e instanceof TlsFailure) {
+                throw new TlsHandshakeFailed(e.getMessage(), e);
+            }
             throw new OperationalException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        } catch (io.tusk.errors.TuskException e) {
+            if (deadline.timedOut() && !(e instanceof DatabaseException d && d.sqlstate() != null)) {
+                throw deadline.expired(e);
+            }
+            throw e;
         } finally {
+            closeQuietly(watch[0]);
             if (transport != null) {
                 transport.close();
             }
         }
     }
 
-    /** Connects and negotiates TLS: SSLRequest first (protocol "SSL Session Encryption") or direct TLS. */
-    private Transport dial(HostAttempt host, InetSocketAddress address, boolean tls, Duration timeout) throws IOException {
-        if (host.isUnixSocket()) {
-            return UnixSocketTransport.connect(host.socketFile());
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // cancelling a scheduled task does not fail
+            }
         }
-        SocketTransport t = SocketTransport.connect(address, timeout, spec.keepAlive());
+    }
+
+    /** Connects and negotiates TLS: SSLRequest first (protocol "SSL Session Encryption") or direct TLS. */
+    private Transport dial(HostAttempt host, InetSocketAddress address, boolean tls, ConnectDeadline deadline,
+            java.util.function.Consumer<Transport> connected) throws IOException {
+        if (host.isUnixSocket()) {
+            Transport u = UnixSocketTransport.connect(host.socketFile());
+            connected.accept(u);
+            return u;
+        }
+        SocketTransport t = SocketTransport.connect(address, deadline.remaining(), spec.keepAlive());
+        connected.accept(t); // from here the deadline's watchdog may close it, TLS handshake included
         try {
             if (!tls) {
                 return t;
             }
-            t.readTimeout(timeout);
+            t.readTimeout(deadline.remaining());
             TlsSettings settings = spec.tls();
             if (!settings.direct()) {
                 WriteBuffer out = new WriteBuffer(16);

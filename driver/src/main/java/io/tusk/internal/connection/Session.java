@@ -17,6 +17,7 @@ import io.tusk.internal.protocol.backend.ParameterStatus;
 import io.tusk.internal.protocol.backend.ReadyForQuery;
 import io.tusk.internal.protocol.frontend.Terminate;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InterruptedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
@@ -264,7 +265,7 @@ public final class Session {
                 }
                 return true;
             } finally {
-                stream.transport().readTimeout(null);
+                stream.transport().readTimeout(socketTimeout);
             }
         } catch (java.net.SocketTimeoutException e) {
             return false;
@@ -319,7 +320,7 @@ public final class Session {
     }
 
     private void parameterStatus(ParameterStatus p) {
-        parameters.put(p.name(), p.value());
+        ServerParameters.put(parameters, p.name(), p.value());
         if (p.name().equals("client_encoding")) {
             try {
                 Charset cs = Encodings.charsetOf(p.value());
@@ -421,6 +422,15 @@ public final class Session {
         }
     }
 
+    /** socket_timeout: how long each read of an answer may block; null waits for ever. */
+    private volatile Duration socketTimeout;
+
+    /** Sets socket_timeout for every read from now on (null for none). */
+    public void socketTimeout(Duration timeout) throws IOException {
+        socketTimeout = timeout;
+        stream.transport().readTimeout(timeout);
+    }
+
     /** Takes the parameter statuses read during start-up. */
     public void parameter(String name, String value) {
         parameterStatus(new ParameterStatus(name, value));
@@ -469,6 +479,14 @@ public final class Session {
 
     public OperationalException lost(IOException e) {
         markBroken();
+        Duration limit = socketTimeout;
+        if (e instanceof java.net.SocketTimeoutException && limit != null) {
+            // A read timed out mid-exchange: the answer's remainder may still come, so the stream
+            // can no longer be trusted to be in step; the connection is broken.
+            return new OperationalException("the server at " + stream.transport().describe() + " sent nothing for "
+                    + limit.toSeconds() + " s (socket_timeout): the connection is broken; open a new one,"
+                    + " or raise socket_timeout for statements that take longer", e);
+        }
         String what = e instanceof InterruptedIOException ? "timed out or was interrupted" : "was lost";
         return new OperationalException("the connection to " + stream.transport().describe() + " " + what + ": "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);

@@ -135,19 +135,35 @@ public final class SocketTransport implements Transport {
                 return;
             }
             // jdk.net.ExtendedSocketOptions carries the per-socket values on Linux and macOS.
-            setIfSupported(s, "TCP_KEEPIDLE", idleSeconds);
-            setIfSupported(s, "TCP_KEEPINTERVAL", intervalSeconds);
-            setIfSupported(s, "TCP_KEEPCOUNT", count);
+            setIfSupported(s.supportedOptions(), s::setOption, "TCP_KEEPIDLE", idleSeconds);
+            setIfSupported(s.supportedOptions(), s::setOption, "TCP_KEEPINTERVAL", intervalSeconds);
+            setIfSupported(s.supportedOptions(), s::setOption, "TCP_KEEPCOUNT", count);
+        }
+
+        /** The same settings on a channel of the asynchronous front end. */
+        public void apply(java.nio.channels.NetworkChannel ch) throws IOException {
+            ch.setOption(StandardSocketOptions.SO_KEEPALIVE, enabled);
+            if (!enabled) {
+                return;
+            }
+            setIfSupported(ch.supportedOptions(), ch::setOption, "TCP_KEEPIDLE", idleSeconds);
+            setIfSupported(ch.supportedOptions(), ch::setOption, "TCP_KEEPINTERVAL", intervalSeconds);
+            setIfSupported(ch.supportedOptions(), ch::setOption, "TCP_KEEPCOUNT", count);
+        }
+
+        private interface Setter {
+            void set(java.net.SocketOption<Integer> option, Integer value) throws IOException;
         }
 
         @SuppressWarnings("unchecked")
-        private static void setIfSupported(Socket s, String name, Integer value) throws IOException {
+        private static void setIfSupported(java.util.Set<java.net.SocketOption<?>> supported, Setter setter, String name,
+                Integer value) throws IOException {
             if (value == null) {
                 return;
             }
-            for (java.net.SocketOption<?> o : s.supportedOptions()) {
+            for (java.net.SocketOption<?> o : supported) {
                 if (o.name().equals(name) && o.type() == Integer.class) {
-                    s.setOption((java.net.SocketOption<Integer>) o, value);
+                    setter.set((java.net.SocketOption<Integer>) o, value);
                     return;
                 }
             }

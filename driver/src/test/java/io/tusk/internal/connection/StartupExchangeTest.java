@@ -170,7 +170,7 @@ class StartupExchangeTest {
 
     static Authenticator auth(String requireAuth, String channelBinding, boolean tls) {
         ConnectSpec.HostAttempt host = new ConnectSpec.HostAttempt("localhost", null, 5432, null);
-        ConnectSpec spec = new ConnectSpec(List.of(host), "alice", "db", Map.of("user", "alice"), null,
+        ConnectSpec spec = new ConnectSpec(List.of(host), "alice", "db", Map.of("user", "alice"), null, null,
                 SocketTransport.KeepAlive.DEFAULT,
                 new TlsSettings(TlsSettings.Mode.DISABLE, null, false, null, null, null, false, false),
                 requireAuth, channelBinding == null ? "prefer" : channelBinding, "any", 3 << 16, 3 << 16,
