@@ -72,7 +72,15 @@ public final class Transformer {
             Dumper<Object> d = dumperFor(v, formats == null ? Format.AUTO : formats[i]);
             oids[i] = d.oid();
             codes[i] = d.format().code();
-            bytes[i] = d.dump(v, context);
+            try {
+                bytes[i] = d.dump(v, context);
+            } catch (io.tusk.errors.TuskException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A dumper's own failure (a user's dumper): nothing was sent, the connection goes on.
+                throw new io.tusk.errors.DataException("could not dump parameter " + (i + 1) + " ("
+                        + v.getClass().getName() + "): " + e.getMessage(), e);
+            }
         }
         return new Params(oids, codes, bytes);
     }

@@ -144,7 +144,7 @@ final class AsyncServerCursorImpl<R> implements AsyncServerCursor<R> {
             return planned(st, begin -> CursorRequests.fetch(begin, quoted, count, bin));
         });
         CompletableFuture<Batch<R>> batch = f.thenApply(results -> { // on the loop, in order
-            QueryResult r = results.get(results.size() - 1);
+            QueryResult r = checkedFetch(results);
             if (r.description() != null && (decoder == null || decoderBinary != bin)) {
                 decoder = new RowDecoder<>(r.description(), transformer(), rowFactory);
                 decoderBinary = bin;
@@ -155,6 +155,36 @@ final class AsyncServerCursorImpl<R> implements AsyncServerCursor<R> {
             return new Batch<>(r.rows(), decoder);
         });
         return deliver(batch, Batch::decode);
+    }
+
+    /**
+     * The FETCH's own result, its rows checked against their shape on the loop: an answer the
+     * protocol does not allow ends the session with a ProtocolViolation.
+     */
+    private QueryResult checkedFetch(List<QueryResult> results) {
+        io.tusk.internal.protocol.ProtocolViolation v = null;
+        QueryResult r = results.isEmpty() ? null : results.get(results.size() - 1);
+        if (r == null) {
+            v = new io.tusk.internal.protocol.ProtocolViolation("FETCH was answered without a result");
+        } else if (!r.rows().isEmpty()) {
+            RowDescription d = r.description() != null ? r.description() : decoder == null ? null : decoder.description();
+            if (d == null) {
+                v = new io.tusk.internal.protocol.ProtocolViolation("FETCH returned rows without a RowDescription");
+            } else {
+                for (DataRow row : r.rows()) {
+                    if (row.size() != d.fields().length) {
+                        v = new io.tusk.internal.protocol.ProtocolViolation("DataRow has " + row.size()
+                                + " columns but its RowDescription announced " + d.fields().length);
+                        break;
+                    }
+                }
+            }
+        }
+        if (v != null) {
+            conn.session().lost(v);
+            throw v;
+        }
+        return r;
     }
 
     /** The rows of one FETCH with the decoder of their shape. */

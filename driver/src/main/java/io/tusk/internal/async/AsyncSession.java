@@ -53,6 +53,8 @@ public final class AsyncSession {
     private final EventLoop loop;
     private final MessageFramer framer = new MessageFramer();
     private final WriteBuffer out = new WriteBuffer();
+    /** Checks the order of the server's answers against the requests sent, once start-up is over. */
+    private io.tusk.internal.protocol.ReplyOrder order;
     private final ArrayDeque<Op<?>> inFlight = new ArrayDeque<>();
     private final Map<String, String> parameters = new ConcurrentHashMap<>();
     private final SubmissionPublisher<Notify> notifications;
@@ -65,6 +67,8 @@ public final class AsyncSession {
     private volatile TransactionStatus status = TransactionStatus.IDLE;
     private volatile BackendKeyData keyData;
     private volatile boolean broken;
+    /** The violation that broke the session, if one did: later commands name it. */
+    private volatile io.tusk.internal.protocol.ProtocolViolation brokenBy;
     private volatile boolean closed;
     private volatile Charset charset = StandardCharsets.UTF_8;
     private java.util.function.Consumer<Diagnostic> noticeHandler = d -> { };
@@ -180,9 +184,9 @@ public final class AsyncSession {
         out.charset(charset);
         try {
             x.start(out);
-        } catch (RuntimeException e) {
-            out.clear();
-            f.completeExceptionally(e); // a value that cannot be encoded: nothing was sent
+        } catch (RuntimeException | Error e) {
+            out.clear(); // a value that cannot be encoded, memory ran out: nothing was sent
+            f.completeExceptionally(e instanceof Error ? e : io.tusk.internal.connection.Session.encodeFailure(e));
             return;
         }
         if (inFlight.isEmpty()) {
@@ -206,7 +210,12 @@ public final class AsyncSession {
         }
         out.clear();
         out.charset(charset);
-        encoder.accept(out);
+        try {
+            encoder.accept(out);
+        } catch (RuntimeException | Error e) {
+            out.clear(); // none of these messages left: the caller fails what they were for
+            throw e;
+        }
         write();
     }
 
@@ -225,6 +234,7 @@ public final class AsyncSession {
 
     private void writeOut() {
         try {
+            sending(out);
             pipe.send(out.array(), 0, out.size());
         } catch (IOException e) {
             lost(e);
@@ -254,10 +264,19 @@ public final class AsyncSession {
         WriteBuffer h = first.buffer();
         if (h.size() > 0 && !closed && !broken) {
             try {
+                sending(h);
                 pipe.send(h.array(), 0, h.size());
             } catch (IOException e) {
                 lost(e);
             }
+        }
+    }
+
+    /** Tells the reply checker what leaves now (complete messages, in the order the server gets them). */
+    private void sending(WriteBuffer b) {
+        b.abortMessage(); // a message whose encoder failed half-way never leaves
+        if (order != null) {
+            order.sent(b.array(), 0, b.size());
         }
     }
 
@@ -327,6 +346,14 @@ public final class AsyncSession {
         if (m instanceof BackendKeyData k) {
             keyData = k;
         }
+        if (order != null) {
+            try {
+                order.received(m);
+            } catch (io.tusk.internal.protocol.ProtocolViolation e) {
+                lost(e); // a reply out of place: it must never become another command's answer
+                return;
+            }
+        }
         Op<?> op = inFlight.peek();
         if (op == null) {
             if (m instanceof ErrorResponse e) {
@@ -346,7 +373,7 @@ public final class AsyncSession {
         boolean done;
         try {
             done = op.exchange.handle(m, out);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             lost(e); // a protocol violation: the stream is out of step
             return;
         }
@@ -373,6 +400,9 @@ public final class AsyncSession {
     void lost(Throwable cause) {
         boolean wasClosed = closed;
         broken = true;
+        if (cause instanceof io.tusk.internal.protocol.ProtocolViolation v && brokenBy == null) {
+            brokenBy = v;
+        }
         held.clear();
         pipe.close();
         RuntimeException e;
@@ -380,8 +410,11 @@ public final class AsyncSession {
             e = d;
         } else if (wasClosed) {
             e = new InterfaceException("the connection is closed");
+        } else if (cause instanceof io.tusk.errors.TuskException t) {
+            e = t; // a ProtocolViolation, or an error decoding the answer: the stream is out of step either way
         } else if (cause instanceof RuntimeException r && !(cause instanceof java.io.UncheckedIOException)) {
-            e = new OperationalException("the connection to " + describe + " failed: " + r.getMessage(), r);
+            // Not ours: a message the decoder tripped on.
+            e = new io.tusk.internal.protocol.ProtocolViolation("the server's answer could not be read (" + r + ")", r);
         } else {
             e = new OperationalException("the connection to " + describe + " was lost: "
                     + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
@@ -430,6 +463,12 @@ public final class AsyncSession {
         if (closed) {
             return new InterfaceException("the connection is closed");
         }
+        io.tusk.internal.protocol.ProtocolViolation v = brokenBy;
+        if (v != null) {
+            // It broke between commands (a reply nobody asked for): say why, with the violation as the cause.
+            return new OperationalException("the connection is broken: the server broke the protocol (" + v.getMessage()
+                    + "); open a new one", v);
+        }
         return new OperationalException("the connection is broken: the server or the network ended it; open a new one");
     }
 
@@ -468,6 +507,7 @@ public final class AsyncSession {
         status = toStatus(ready);
         predicted = status;
         started = true;
+        order = new io.tusk.internal.protocol.ReplyOrder();
     }
 
     /** Sets what sees the tag of every completed command, as the blocking session's {@code observeTags}. */

@@ -77,10 +77,16 @@ final class PipelineSegment implements Exchange<Void> {
             return;
         }
         answering.add(s);
-        session.sendMore(out -> {
-            statement.encode(out);
-            Flush.INSTANCE.encode(out);
-        });
+        try {
+            session.sendMore(out -> {
+                statement.encode(out);
+                Flush.INSTANCE.encode(out);
+            });
+        } catch (RuntimeException | Error e) {
+            // Nothing of it was sent: the statement fails alone and the pipeline goes on.
+            answering.removeLastOccurrence(s);
+            future.completeExceptionally(e instanceof Error ? e : io.tusk.internal.connection.Session.encodeFailure(e));
+        }
     }
 
     /** Ends the segment with a Sync; the exchange is done at its ReadyForQuery. */

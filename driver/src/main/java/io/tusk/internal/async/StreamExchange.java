@@ -5,6 +5,7 @@ import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.ServerErrors;
 import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.backend.CommandComplete;
@@ -86,6 +87,15 @@ final class StreamExchange implements Exchange<Void> {
             onRunning.run();
         }
         if (m instanceof DataRow d) {
+            // Checked here, on the loop: a row out of shape is a violation that ends the session
+            // before it reaches the reader (as RowSet.load does for whole results).
+            if (description == null) {
+                throw new ProtocolViolation("DataRow before RowDescription in a stream");
+            }
+            if (d.size() != description.fields().length) {
+                throw new ProtocolViolation("DataRow has " + d.size() + " columns but its RowDescription announced "
+                        + description.fields().length);
+            }
             // A decoded row is a view of the framer's buffer; this one waits for demand.
             rows.add(d.copy());
         } else if (m == PortalSuspended.INSTANCE) {

@@ -2,6 +2,7 @@ package io.tusk.internal.connection;
 
 import io.tusk.internal.net.Transport;
 import io.tusk.internal.protocol.MessageFramer;
+import io.tusk.internal.protocol.ReplyOrder;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
@@ -19,9 +20,19 @@ public final class PgStream {
     private final Transport transport;
     private final WriteBuffer out = new WriteBuffer();
     private final MessageFramer framer = new MessageFramer();
+    /** Checks the order of the server's answers once start-up is over; null before. */
+    private ReplyOrder order;
 
     public PgStream(Transport transport) {
         this.transport = transport;
+    }
+
+    /**
+     * From now on every message read is checked against the requests written (start-up is
+     * over, nothing is owed): one out of place is a {@link io.tusk.internal.protocol.ProtocolViolation}.
+     */
+    public void checkReplyOrder() {
+        order = new ReplyOrder();
     }
 
     public Transport transport() {
@@ -49,8 +60,12 @@ public final class PgStream {
 
     /** Writes every queued message in one write. */
     public void flush() throws IOException {
+        out.abortMessage(); // a message whose encoder failed half-way never leaves
         if (out.size() == 0) {
             return;
+        }
+        if (order != null) {
+            order.sent(out.array(), 0, out.size());
         }
         OutputStream os = transport.out();
         os.write(out.array(), 0, out.size());
@@ -68,7 +83,24 @@ public final class PgStream {
         while ((m = framer.next()) == null) {
             fill();
         }
+        if (order != null) {
+            order.received(m);
+        }
         return m;
+    }
+
+    /**
+     * A message that can be had without waiting (already buffered, or its bytes already
+     * arrived), or null: what the server sent while no exchange ran.
+     */
+    public BackendMessage poll() throws IOException {
+        while (framer.missing() != 0) {
+            if (transport.in().available() <= 0) {
+                return null;
+            }
+            fill();
+        }
+        return read();
     }
 
     /** True when a complete message is already buffered (no read would block for it). */

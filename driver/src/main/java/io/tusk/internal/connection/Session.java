@@ -94,8 +94,17 @@ public final class Session {
                 drain.run();
             }
             checkUsable();
+            checkQuiet();
             WriteBuffer out = stream.buffer();
-            exchange.start(out);
+            int mark = out.size();
+            try {
+                exchange.start(out);
+            } catch (RuntimeException | Error e) {
+                // Nothing left yet: forget the whole request (a BEGIN in front too), so the
+                // connection stays usable and in step.
+                out.rewind(mark);
+                throw encodeFailure(e);
+            }
             transactionStatus = TransactionStatus.ACTIVE;
             try {
                 stream.flush();
@@ -121,9 +130,10 @@ public final class Session {
                 checkEncoding();
             } catch (IOException e) {
                 throw lost(e);
-            } catch (ProtocolViolation e) {
-                markBroken();
-                throw e;
+            } catch (RuntimeException | Error e) {
+                // Part of the request left, or part of the answer is unread: the stream is out
+                // of step for good, so the connection ends here.
+                throw brokenBy(e);
             }
             try {
                 return exchange.result();
@@ -142,13 +152,65 @@ public final class Session {
     }
 
     /**
+     * Reads what arrived while no exchange ran: only asynchronous messages may (notices,
+     * notifications, parameter statuses). Anything else, a ReadyForQuery or rows nobody asked
+     * for, would be taken for the answer to the next request: the session breaks instead.
+     */
+    private void checkQuiet() {
+        try {
+            BackendMessage m;
+            while ((m = stream.poll()) != null) {
+                m = readAsyncMessage(m);
+                if (m != null) {
+                    throw new ProtocolViolation("unexpected " + m.getClass().getSimpleName() + " while no command runs");
+                }
+            }
+        } catch (IOException e) {
+            throw lost(e);
+        } catch (RuntimeException e) {
+            throw brokenBy(e);
+        }
+    }
+
+    /**
+     * Ends the session after a failure in the middle of an exchange; returns what to throw: a
+     * Tusk exception as it is, an Error as it is, anything else (a malformed message the
+     * decoder tripped on) as a {@link ProtocolViolation} with it as the cause.
+     */
+    public RuntimeException brokenBy(Throwable e) {
+        markBroken();
+        if (e instanceof Error err) {
+            throw err;
+        }
+        if (e instanceof io.tusk.errors.TuskException t) {
+            return t;
+        }
+        return new ProtocolViolation("the server's answer could not be read (" + e + ")", e);
+    }
+
+    /** What to throw when encoding a request failed before any byte of it left: the connection stays usable. */
+    public static RuntimeException encodeFailure(Throwable e) {
+        if (e instanceof Error err) {
+            throw err;
+        }
+        if (e instanceof io.tusk.errors.TuskException t) {
+            return t;
+        }
+        return new InterfaceException("could not encode the request: " + e.getMessage()
+                + " (nothing was sent; the connection is still usable)", e);
+    }
+
+    /**
      * Reads the next message for an exchange, consuming asynchronous ones. Returns null after
      * consuming one, so the caller loops. A FATAL error from the server (the backend was
      * terminated) arrives as an ErrorResponse followed by the end of the stream: it is returned
      * to the exchange first.
      */
     private BackendMessage readSync() throws IOException {
-        BackendMessage m = stream.read();
+        return consumeAsync(stream.read());
+    }
+
+    private BackendMessage consumeAsync(BackendMessage m) {
         if (m instanceof ErrorResponse e) {
             if (e.notice()) {
                 notice(e.diagnostic());
@@ -189,6 +251,7 @@ public final class Session {
             throw new IllegalStateException("the session lock must be held");
         }
         checkUsable();
+        checkQuiet();
         drivenBy = what;
         transactionStatus = TransactionStatus.ACTIVE;
     }
@@ -219,9 +282,8 @@ public final class Session {
             return m;
         } catch (IOException e) {
             throw lost(e);
-        } catch (ProtocolViolation e) {
-            markBroken();
-            throw e;
+        } catch (RuntimeException | Error e) {
+            throw brokenBy(e);
         }
     }
 
@@ -275,9 +337,8 @@ public final class Session {
             return false;
         } catch (IOException e) {
             throw lost(e);
-        } catch (ProtocolViolation e) {
-            markBroken();
-            throw e;
+        } catch (RuntimeException e) {
+            throw brokenBy(e);
         }
     }
 
@@ -311,7 +372,11 @@ public final class Session {
 
     /** Reads messages that arrive while no command runs (notifications), for up to the stream's timeout. */
     public BackendMessage readAsync() throws IOException {
-        BackendMessage m = readSync();
+        return readAsyncMessage(readSync());
+    }
+
+    private BackendMessage readAsyncMessage(BackendMessage read) {
+        BackendMessage m = consumeAsync(read);
         if (m instanceof ErrorResponse e) {
             broken = ServerErrors.endsSession(e.diagnostic()) || broken;
             throw ServerErrors.of(e.diagnostic());
@@ -411,6 +476,7 @@ public final class Session {
 
     /** Records what start-up learned. */
     public void started(StartupExchange s) {
+        stream.checkReplyOrder();
         keyData = s.keyData();
         protocolVersion = s.protocolVersion();
         transactionStatus = toStatus(s.status());
@@ -507,6 +573,8 @@ public final class Session {
         try {
             closed = true;
             if (!broken && locked) {
+                // A request half encoded by a failed call never left: it must not go out now.
+                stream.buffer().clear();
                 try {
                     stream.send(Terminate.INSTANCE);
                     stream.flush();

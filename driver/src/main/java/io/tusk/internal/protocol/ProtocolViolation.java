@@ -13,4 +13,8 @@ public final class ProtocolViolation extends OperationalException {
     public ProtocolViolation(String message) {
         super("protocol violation: " + message);
     }
+
+    public ProtocolViolation(String message, Throwable cause) {
+        super("protocol violation: " + message, cause);
+    }
 }

@@ -57,9 +57,9 @@ public final class WriteBuffer {
     }
 
     private void checkNoMessage() {
-        if (messageStart >= 0) {
-            throw new IllegalStateException("message not ended");
-        }
+        // A message begun and never ended: its encoder failed (a dumper threw, memory ran out)
+        // and nothing of it was sent. It is dropped, so one failure never poisons the buffer.
+        abortMessage();
     }
 
     public WriteBuffer endMessage() {
@@ -83,6 +83,25 @@ public final class WriteBuffer {
             messageStart = -1;
             messageFirstByte = -1;
         }
+    }
+
+    /**
+     * Goes back to {@code mark} (a {@link #size()} taken before), dropping what was encoded
+     * since, ended or not: an exchange whose encoding failed half-way sends none of its
+     * messages.
+     */
+    public void rewind(int mark) {
+        if (mark < 0 || mark > size) {
+            throw new IllegalArgumentException("cannot rewind to " + mark + " of " + size);
+        }
+        size = mark;
+        messageStart = -1;
+        messageFirstByte = -1;
+    }
+
+    /** True when a message was begun and not ended (an encoder failed half-way). */
+    public boolean inMessage() {
+        return messageStart >= 0;
     }
 
     public WriteBuffer int1(int b) {

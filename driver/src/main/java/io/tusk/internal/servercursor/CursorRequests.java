@@ -7,6 +7,7 @@ import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.backend.RowDescription;
 import io.tusk.internal.protocol.frontend.Bind;
 import io.tusk.internal.protocol.frontend.Describe;
@@ -72,6 +73,17 @@ public final class CursorRequests {
     public static Exchange<List<QueryResult>> fetch(String begin, String quoted, int count, boolean binary) {
         List<FrontendMessage> messages = ExtendedQuery.messages(CursorStatements.fetch(quoted, count), NONE, binary);
         return new QueryExchange(withBegin(begin, messages), begin == null ? 1 : 2);
+    }
+
+    /**
+     * The FETCH's own result, the last of the exchange (a BEGIN's may come first). None at all is
+     * an answer the protocol does not allow: the connection ends with a ProtocolViolation.
+     */
+    public static QueryResult fetchResult(io.tusk.internal.connection.Session session, List<QueryResult> results) {
+        if (results.isEmpty()) {
+            throw session.brokenBy(new ProtocolViolation("FETCH was answered without a result"));
+        }
+        return results.get(results.size() - 1);
     }
 
     /**

@@ -19,6 +19,7 @@ import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.protocol.backend.RowDescription;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.stream.RowDecoder;
+import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.rows.RowFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -120,7 +121,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
         checkAlive();
         boolean bin = binary;
         List<QueryResult> results = connection.runWithImplicitBegin(begin -> CursorRequests.fetch(begin, quoted, count, bin));
-        QueryResult r = results.get(results.size() - 1);
+        QueryResult r = CursorRequests.fetchResult(connection.session(), results);
         seen = true;
         if (r.description() != null && (decoder == null || decoderBinary != binary)) {
             decoder = new RowDecoder<>(r.description(), transformer(), rowFactory);
@@ -135,15 +136,27 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     private List<R> decode(List<DataRow> rows) {
         List<R> out = new ArrayList<>(rows.size());
         for (DataRow d : rows) {
-            out.add(decoder.decode(d));
+            out.add(decodeOne(d));
         }
         return out;
+    }
+
+    /** One row; a row the server should not have sent (no description, wrong width) ends the connection. */
+    private R decodeOne(DataRow d) {
+        try {
+            if (decoder == null) {
+                throw new ProtocolViolation("FETCH returned rows without a RowDescription");
+            }
+            return decoder.decode(d);
+        } catch (ProtocolViolation e) {
+            throw connection.session().brokenBy(e);
+        }
     }
 
     @Override
     public R fetchone() {
         List<DataRow> rows = fetch(1);
-        return rows.isEmpty() ? null : decoder.decode(rows.get(0));
+        return rows.isEmpty() ? null : decodeOne(rows.get(0));
     }
 
     @Override
@@ -193,7 +206,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
                 if (!hasNext()) {
                     throw new NoSuchElementException("named cursor \"" + name + "\" has no more rows");
                 }
-                return decoder.decode(batch.get(index++));
+                return decodeOne(batch.get(index++));
             }
         };
     }

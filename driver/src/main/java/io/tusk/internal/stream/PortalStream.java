@@ -5,6 +5,7 @@ import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.Session;
 import io.tusk.internal.cursor.ExtendedQuery;
+import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.backend.CommandComplete;
 import io.tusk.internal.protocol.backend.DataRow;
@@ -85,8 +86,9 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
             session.flushOutput();
             s.readDescription();
         } catch (RuntimeException e) {
-            s.abandon(e);
-            throw e;
+            RuntimeException thrown = s.failure(e);
+            s.abandon(thrown);
+            throw thrown;
         }
         return s;
     }
@@ -116,8 +118,9 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
         try {
             return advance();
         } catch (RuntimeException e) {
-            abandon(e);
-            throw e;
+            RuntimeException thrown = failure(e);
+            abandon(thrown);
+            throw thrown;
         }
     }
 
@@ -135,6 +138,9 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
         while (!finished) {
             BackendMessage m = session.nextMessage();
             if (m instanceof DataRow d) {
+                if (decoder == null) {
+                    throw new ProtocolViolation("DataRow for a statement the server described as returning no rows (NoData)");
+                }
                 next = decoder.decode(d);
                 return true;
             } else if (m == PortalSuspended.INSTANCE) {
@@ -222,6 +228,18 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
             }
         }
         finish();
+    }
+
+    /**
+     * What a failure while reading becomes: a violation of the protocol (or an exception that is
+     * not Tusk's, from a malformed message) ends the connection, since the rest of the answer can
+     * no longer be trusted; a loader's error or the server's leaves it to {@link #abandon}.
+     */
+    private RuntimeException failure(RuntimeException e) {
+        if (e instanceof ProtocolViolation || !(e instanceof io.tusk.errors.TuskException)) {
+            return session.brokenBy(e);
+        }
+        return e;
     }
 
     /** After a failure: puts the session back in step if it can, and releases it. */

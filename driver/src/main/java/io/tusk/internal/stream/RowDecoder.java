@@ -4,6 +4,7 @@ import io.tusk.Column;
 import io.tusk.adapt.Loader;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.cursor.Columns;
+import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.protocol.backend.RowDescription;
 import io.tusk.rows.RowFactory;
@@ -36,7 +37,15 @@ public final class RowDecoder<R> {
         return columns;
     }
 
+    /**
+     * One row; a ProtocolViolation when it has another number of values than the description
+     * has columns (as the rows of a whole result are checked by {@code RowSet.load}).
+     */
     public R decode(DataRow data) {
+        if (data.size() != loaders.length) {
+            throw new ProtocolViolation("DataRow has " + data.size() + " columns but its RowDescription announced "
+                    + loaders.length);
+        }
         Object[] values = new Object[loaders.length];
         byte[] buf = data.buffer();
         for (int c = 0; c < values.length; c++) {

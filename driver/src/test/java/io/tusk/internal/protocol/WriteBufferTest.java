@@ -55,11 +55,25 @@ class WriteBufferTest {
     }
 
     @Test
-    void aMessageCannotStartInsideAnother() {
+    void aMessageLeftHalfWrittenByAFailedEncoderIsDroppedByTheNext() {
         WriteBuffer out = new WriteBuffer();
-        out.beginMessage((byte) 'Q');
-        assertThrows(IllegalStateException.class, () -> out.beginMessage((byte) 'Q'));
-        assertThrows(IllegalStateException.class, out::beginUntypedMessage);
+        out.beginMessage((byte) 'S').endMessage();
+        out.beginMessage((byte) 'B').int32(42); // its encoder threw here
+        out.beginMessage((byte) 'H').endMessage();
+        assertEquals("53 00 00 00 04 48 00 00 00 04", toHex(out.toByteArray()));
+    }
+
+    @Test
+    void rewindForgetsEverythingAfterTheMark() {
+        WriteBuffer out = new WriteBuffer();
+        out.beginMessage((byte) 'S').endMessage();
+        int mark = out.size();
+        out.beginMessage((byte) 'Q').cstring("BEGIN").endMessage();
+        out.beginMessage((byte) 'B').int32(42);
+        out.rewind(mark);
+        assertEquals(false, out.inMessage());
+        out.beginMessage((byte) 'H').endMessage();
+        assertEquals("53 00 00 00 04 48 00 00 00 04", toHex(out.toByteArray()));
     }
 
     @Test
