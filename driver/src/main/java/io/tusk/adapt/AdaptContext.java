@@ -2,9 +2,7 @@ package io.tusk.adapt;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -37,9 +35,11 @@ public interface AdaptContext {
     }
 
     /**
-     * The session's {@code TimeZone} as a Java zone, UTC when unset. POSIX-style zone specs
-     * that Java cannot read (e.g. {@code <+03>-03}) also fall back to UTC: set an IANA name
-     * such as {@code Europe/Paris} to get local times right.
+     * The session's {@code TimeZone} as a Java zone, UTC when unset. POSIX-style specs are read
+     * as PostgreSQL reads them, offsets counting west of Greenwich ({@code +02:00} and
+     * {@code UTC+2} are UTC−02:00, {@code <+03>-03} is UTC+03:00); a POSIX spec with
+     * daylight-saving rules has no Java zone and gives UTC here (Tusk's own timestamptz
+     * loaders still follow its rules).
      */
     default ZoneId timeZone() {
         return zoneOf(parameter("TimeZone"));
@@ -86,13 +86,6 @@ public interface AdaptContext {
 
     /** The Java zone for a PostgreSQL {@code TimeZone} setting; UTC when null or unknown to Java. */
     static ZoneId zoneOf(String pgZone) {
-        if (pgZone == null || pgZone.isEmpty()) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(pgZone);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
+        return io.tusk.internal.adapt.datetime.PgZone.of(pgZone).zoneId();
     }
 }

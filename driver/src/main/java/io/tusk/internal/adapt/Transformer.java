@@ -110,7 +110,14 @@ public final class Transformer {
         // keeps its Transformer): resolve its loaders once, until an adapter is registered.
         long generation = AdaptersMap.registrations();
         Resolved last = lastResolved;
-        if (last != null && last.description == description && last.generation == generation) {
+        // Date/time loaders are bound to the session's DateStyle, IntervalStyle and TimeZone:
+        // a SET of one of them (reported by ParameterStatus) chooses the loaders again.
+        // (Identity comparisons: the session's map hands out the same String until a new report.)
+        String dateStyle = context.parameter("DateStyle");
+        String intervalStyle = context.parameter("IntervalStyle");
+        String timeZone = context.parameter("TimeZone");
+        if (last != null && last.description == description && last.generation == generation
+                && last.dateStyle == dateStyle && last.intervalStyle == intervalStyle && last.timeZone == timeZone) {
             return last.loaders;
         }
         RowDescription.Field[] fields = description.fields();
@@ -119,12 +126,13 @@ public final class Transformer {
             Loader<?> l = loaderFor(fields[i].typeOid(), Format.ofCode(fields[i].format()));
             out[i] = new ColumnLoader<>(l, fields[i].name(), typeName(fields[i].typeOid()));
         }
-        lastResolved = new Resolved(description, generation, out);
+        lastResolved = new Resolved(description, generation, dateStyle, intervalStyle, timeZone, out);
         return out;
     }
 
     /** The last loaders(...) answer, as one immutable object: a Transformer may be used from several threads. */
-    private record Resolved(RowDescription description, long generation, Loader<?>[] loaders) {
+    private record Resolved(RowDescription description, long generation, String dateStyle, String intervalStyle,
+            String timeZone, Loader<?>[] loaders) {
     }
 
     private volatile Resolved lastResolved;

@@ -69,11 +69,8 @@ final class ConnectionInfoImpl implements ConnectionInfo {
     @Override
     public ZoneId timezone() {
         String tz = parameterStatus("TimeZone");
-        try {
-            return tz == null ? ZoneId.systemDefault() : ZoneId.of(tz, ZoneId.SHORT_IDS);
-        } catch (java.time.DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
+        // As PostgreSQL reads the setting: POSIX offsets (+02:00, UTC+3) count west of Greenwich.
+        return tz == null ? ZoneId.systemDefault() : io.tusk.adapt.AdaptContext.zoneOf(tz);
     }
 
     @Override

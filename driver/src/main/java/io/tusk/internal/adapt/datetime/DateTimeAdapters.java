@@ -19,14 +19,13 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
  * date, time, timetz, timestamp and timestamptz ⟷ java.time (psycopg's {@code types.datetime}).
  * timestamptz loads as an OffsetDateTime at the session's TimeZone offset for that instant
  * (binary results carry only the instant; text results carry the offset the server chose,
- * which is the same). Nanoseconds are truncated to PostgreSQL's microseconds when dumping.
+ * which is the same). Text follows the session's DateStyle. Nanoseconds are truncated to PostgreSQL's microseconds when dumping.
  */
 public final class DateTimeAdapters {
     private DateTimeAdapters() {
@@ -87,14 +86,17 @@ public final class DateTimeAdapters {
         m.registerLoader(TIMESTAMPTZ, Format.BINARY, timestamptzBinary(null, null));
     }
 
-    /** date in text; {@code -infinity}/{@code infinity} become the given values, or an error when null. */
+    /**
+     * date in text, in the session's DateStyle; {@code -infinity}/{@code infinity} become the
+     * given values, or an error when null.
+     */
     public static Loader<LocalDate> dateText(LocalDate minus, LocalDate plus) {
-        return (b, off, len) -> {
+        return new StyledLoader<>((b, off, len, ds, zone) -> {
             if (len > 0 && (b[off] == 'i' || b[off] == '-') && (minus != null || plus != null)) {
                 return b[off] == 'i' ? plus : minus;
             }
-            return DateTimeText.parseDate(b, off, len);
-        };
+            return DateTimeText.parseDate(b, off, len, ds);
+        });
     }
 
     public static Loader<LocalDate> dateBinary(LocalDate minus, LocalDate plus) {
@@ -113,12 +115,12 @@ public final class DateTimeAdapters {
     }
 
     public static Loader<LocalDateTime> timestampText(LocalDateTime minus, LocalDateTime plus) {
-        return (b, off, len) -> {
+        return new StyledLoader<>((b, off, len, ds, zone) -> {
             if (len > 0 && (b[off] == 'i' || b[off] == '-') && (minus != null || plus != null)) {
                 return b[off] == 'i' ? plus : minus;
             }
-            return DateTimeText.parseTimestamp(b, off, len);
-        };
+            return DateTimeText.parseTimestamp(b, off, len, ds);
+        });
     }
 
     public static Loader<LocalDateTime> timestampBinary(LocalDateTime minus, LocalDateTime plus) {
@@ -132,37 +134,80 @@ public final class DateTimeAdapters {
         };
     }
 
+    /**
+     * timestamptz in text: the offset printed (ISO), or the local time and zone abbreviation
+     * (SQL, Postgres, German) resolved in the session's TimeZone.
+     */
     public static Loader<OffsetDateTime> timestamptzText(OffsetDateTime minus, OffsetDateTime plus) {
-        return (b, off, len) -> {
+        return new StyledLoader<>((b, off, len, ds, zone) -> {
             if (len > 0 && (b[off] == 'i' || b[off] == '-') && (minus != null || plus != null)) {
                 return b[off] == 'i' ? plus : minus;
             }
-            return DateTimeText.parseTimestamptz(b, off, len);
-        };
+            return DateTimeText.parseTimestamptz(b, off, len, ds, zone);
+        });
+    }
+
+    /** A text parser that needs the session's DateStyle and TimeZone. */
+    private interface StyledParser<T> {
+        T parse(byte[] b, int off, int len, PgDateStyle ds, PgZone zone);
+    }
+
+    /**
+     * Binds a parser to the session's DateStyle and TimeZone when the loader is chosen for a
+     * result (both are GUC_REPORT parameters, kept current from ParameterStatus, so a
+     * {@code SET datestyle} applies to the results that follow it); ISO and UTC outside a session.
+     */
+    private static final class StyledLoader<T> implements Loader<T> {
+        private final StyledParser<T> parser;
+        private final PgDateStyle ds;
+        private final PgZone zone;
+
+        StyledLoader(StyledParser<T> parser) {
+            this(parser, PgDateStyle.ISO, PgZone.of(null));
+        }
+
+        private StyledLoader(StyledParser<T> parser, PgDateStyle ds, PgZone zone) {
+            this.parser = parser;
+            this.ds = ds;
+            this.zone = zone;
+        }
+
+        @Override
+        public T load(byte[] b, int off, int len) {
+            return parser.parse(b, off, len, ds, zone);
+        }
+
+        @Override
+        public Loader<T> in(AdaptContext context) {
+            return new StyledLoader<>(parser, PgDateStyle.of(context.parameter("DateStyle")),
+                    PgZone.of(context.parameter("TimeZone")));
+        }
     }
 
     /** Binary timestamptz is an instant: shown at the session zone's offset, resolved once per column. */
     public static Loader<OffsetDateTime> timestamptzBinary(OffsetDateTime minus, OffsetDateTime plus) {
         return new Loader<OffsetDateTime>() {
-            private final ZoneId zone = java.time.ZoneOffset.UTC;
+            private final PgZone zone = PgZone.of(null);
 
             @Override
             public OffsetDateTime load(byte[] b, int off, int len) {
                 return load(b, off, len, zone);
             }
 
-            private OffsetDateTime load(byte[] b, int off, int len, ZoneId z) {
+            private OffsetDateTime load(byte[] b, int off, int len, PgZone z) {
                 Bin.expectLength(len, 8, "timestamptz");
                 long us = Bin.int64(b, off);
                 if (us == Long.MAX_VALUE || us == Long.MIN_VALUE) {
                     return infinite(us > 0, minus, plus, "timestamptz", "OffsetDateTime");
                 }
-                return OffsetDateTime.ofInstant(PgTime.instant(us), z);
+                Instant instant = PgTime.instant(us);
+                return OffsetDateTime.ofInstant(instant, z.offset(instant));
             }
 
             @Override
             public Loader<OffsetDateTime> in(AdaptContext context) {
-                ZoneId z = context.timeZone();
+                // The session's TimeZone as PostgreSQL reads it (POSIX offsets count west).
+                PgZone z = PgZone.of(context.parameter("TimeZone"));
                 return (b, off, len) -> load(b, off, len, z);
             }
         };

@@ -10,78 +10,183 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 
 /**
- * Date and time values in PostgreSQL's ISO text style ({@code DateStyle=ISO}, the default):
- * {@code 2020-01-02 03:04:05.678+05:45}, years of at least four digits, {@code BC} after
- * dates before year 1 (ISO year 0 is 1 BC), offsets with seconds for historic local mean
- * times ({@code +05:53:28}). Parsed straight from the bytes.
+ * Date and time values in PostgreSQL's text styles. Read in the session's {@code DateStyle}
+ * (datetime.c's EncodeDateOnly/EncodeDateTime): ISO {@code 2020-01-02 03:04:05.678+05:45}, SQL
+ * {@code 01/02/2020 03:04:05.678 CET} (day first under DMY), German {@code 02.01.2020 03:04:05 CET},
+ * Postgres {@code 01-02-2020} for dates and {@code Thu Jan 02 03:04:05.678 2020 CET} for
+ * timestamps (day before month under DMY). Years have at least four digits and {@code BC} follows
+ * dates before year 1 (ISO year 0 is 1 BC); offsets may have seconds for historic local mean
+ * times ({@code +05:53:28}). Where a style prints a zone abbreviation instead of an offset, the
+ * offset comes from the session's TimeZone ({@link PgZone#resolve}). Parsed straight from the bytes.
  */
 final class DateTimeText {
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
     private final byte[] b;
     private final int end;
     private final int start;
     private final String type;
+    private final PgDateStyle ds;
     /** The text ends in " BC": the year read is 1 - the ISO year. */
     private final boolean bc;
     private int pos;
 
-    private DateTimeText(byte[] b, int off, int len, String type) {
+    private DateTimeText(byte[] b, int off, int len, String type, PgDateStyle ds) {
         this.b = b;
         this.start = off;
         this.pos = off;
         this.type = type;
+        this.ds = ds;
         this.bc = len > 3 && b[off + len - 3] == ' ' && b[off + len - 2] == 'B' && b[off + len - 1] == 'C';
         this.end = bc ? off + len - 3 : off + len;
     }
 
     static LocalDate parseDate(byte[] b, int off, int len) {
-        DateTimeText p = new DateTimeText(b, off, len, "date");
-        LocalDate d = p.date();
-        return p.era(d);
+        return parseDate(b, off, len, PgDateStyle.ISO);
+    }
+
+    static LocalDate parseDate(byte[] b, int off, int len, PgDateStyle ds) {
+        DateTimeText p = new DateTimeText(b, off, len, "date", ds);
+        p.infinity();
+        LocalDate d = p.date(ds.style() == PgDateStyle.Style.POSTGRES ? '-' : 0);
+        p.end();
+        return d;
     }
 
     static LocalDateTime parseTimestamp(byte[] b, int off, int len) {
-        DateTimeText p = new DateTimeText(b, off, len, "timestamp");
-        LocalDate d = p.date();
-        p.expect(' ');
-        LocalTime t = p.time();
-        LocalDate day = p.era(d);
-        return LocalDateTime.of(day, t);
+        return parseTimestamp(b, off, len, PgDateStyle.ISO);
+    }
+
+    static LocalDateTime parseTimestamp(byte[] b, int off, int len, PgDateStyle ds) {
+        DateTimeText p = new DateTimeText(b, off, len, "timestamp", ds);
+        LocalDateTime t = p.dateTime();
+        p.end();
+        return t;
     }
 
     static OffsetDateTime parseTimestamptz(byte[] b, int off, int len) {
-        DateTimeText p = new DateTimeText(b, off, len, "timestamptz");
-        LocalDate d = p.date();
-        p.expect(' ');
-        LocalTime t = p.time();
-        ZoneOffset z = p.offset();
-        LocalDate day = p.era(d);
-        return OffsetDateTime.of(day, t, z);
+        return parseTimestamptz(b, off, len, PgDateStyle.ISO, PgZone.of(null));
+    }
+
+    static OffsetDateTime parseTimestamptz(byte[] b, int off, int len, PgDateStyle ds, PgZone zone) {
+        DateTimeText p = new DateTimeText(b, off, len, "timestamptz", ds);
+        LocalDateTime t = p.dateTime();
+        ZoneOffset z;
+        if (ds.style() == PgDateStyle.Style.ISO || (p.pos < p.end && p.b[p.pos] != ' ')) {
+            // EncodeTimezone: ISO always, the other styles when the zone has no abbreviation.
+            z = p.offset();
+            p.end();
+        } else {
+            p.expect(' ');
+            String abbrev = Ascii.string(b, p.pos, p.end - p.pos);
+            z = zone.resolve(t, abbrev);
+            if (z == null) {
+                throw new DataException("cannot load timestamptz value '" + Ascii.string(b, off, len)
+                        + "': DateStyle '" + ds.shown() + "' shows the zone abbreviation '" + abbrev
+                        + "' and the session TimeZone '" + zone.name() + "' is unknown to Java: set DateStyle"
+                        + " to 'ISO' (the default), use an IANA zone name, or request binary results");
+            }
+        }
+        return OffsetDateTime.of(t, z);
     }
 
     static LocalTime parseTime(byte[] b, int off, int len) {
-        DateTimeText p = new DateTimeText(b, off, len, "time");
+        DateTimeText p = new DateTimeText(b, off, len, "time", PgDateStyle.ISO);
         LocalTime t = p.time();
         p.end();
         return t;
     }
 
     static OffsetTime parseTimetz(byte[] b, int off, int len) {
-        DateTimeText p = new DateTimeText(b, off, len, "timetz");
+        DateTimeText p = new DateTimeText(b, off, len, "timetz", PgDateStyle.ISO);
         LocalTime t = p.time();
         ZoneOffset z = p.offset();
         p.end();
         return OffsetTime.of(t, z);
     }
 
-    private LocalDate date() {
-        if (b[pos] == 'i' || b[pos] == '-') {
+    private void infinity() {
+        if (pos < end && (b[pos] == 'i' || b[pos] == '-')) {
             throw PgTime.infinity(Ascii.string(b, start, end - start), type, javaType());
         }
-        int year = number();
-        expect('-');
-        int month = fixed(2);
-        expect('-');
-        int day = fixed(2);
+    }
+
+    /** The date and time; in the Postgres style the date parts are around the time. */
+    private LocalDateTime dateTime() {
+        infinity();
+        if (ds.style() != PgDateStyle.Style.POSTGRES) {
+            LocalDate d = date((char) 0);
+            expect(' ');
+            return LocalDateTime.of(d, time());
+        }
+        pos += 3; // day of the week, implied by the date
+        expect(' ');
+        int day;
+        int month;
+        if (ds.dayFirst()) {
+            day = fixed(2);
+            expect(' ');
+            month = monthName();
+        } else {
+            month = monthName();
+            expect(' ');
+            day = fixed(2);
+        }
+        expect(' ');
+        LocalTime t = time();
+        expect(' ');
+        return LocalDateTime.of(ymd(number(), month, day), t);
+    }
+
+    private int monthName() {
+        if (end - pos < 3) {
+            throw bad();
+        }
+        for (int m = 0; m < 12; m++) {
+            if (b[pos] == MONTHS.charAt(3 * m) && b[pos + 1] == MONTHS.charAt(3 * m + 1)
+                    && b[pos + 2] == MONTHS.charAt(3 * m + 2)) {
+                pos += 3;
+                return m + 1;
+            }
+        }
+        throw bad();
+    }
+
+    /** A date in the session's style; {@code postgresSep} is '-' for the Postgres style's date-only form. */
+    private LocalDate date(char postgresSep) {
+        int year;
+        int month;
+        int day;
+        switch (ds.style()) {
+            case SQL, POSTGRES -> {
+                char sep = ds.style() == PgDateStyle.Style.SQL ? '/' : postgresSep;
+                int first = fixed(2);
+                expect(sep);
+                int second = fixed(2);
+                expect(sep);
+                year = number();
+                day = ds.dayFirst() ? first : second;
+                month = ds.dayFirst() ? second : first;
+            }
+            case GERMAN -> {
+                day = fixed(2);
+                expect('.');
+                month = fixed(2);
+                expect('.');
+                year = number();
+            }
+            default -> {
+                year = number();
+                expect('-');
+                month = fixed(2);
+                expect('-');
+                day = fixed(2);
+            }
+        }
+        return ymd(year, month, day);
+    }
+
+    private LocalDate ymd(int year, int month, int day) {
         try {
             return LocalDate.of(bc ? 1 - year : year, month, day);
         } catch (java.time.DateTimeException e) {
@@ -95,12 +200,6 @@ final class DateTimeText {
             case "timestamp" -> "LocalDateTime";
             default -> "OffsetDateTime";
         };
-    }
-
-    /** Checks that nothing but the era (already applied to the year) follows. */
-    private LocalDate era(LocalDate d) {
-        end();
-        return d;
     }
 
     private LocalTime time() {
@@ -194,7 +293,8 @@ final class DateTimeText {
     private DataException bad() {
         int stop = bc ? end + 3 : end;
         return new DataException("cannot load " + type + " value '" + Ascii.string(b, start, stop - start)
-                + "': not in the ISO text style (set DateStyle to 'ISO', the default, or request binary results)");
+                + "': not in the text style of DateStyle '" + ds.shown() + "' (set DateStyle to 'ISO', the"
+                + " default, or request binary results)");
     }
 
     // ---- formatting (what is dumped in text) ----
