@@ -260,9 +260,15 @@ public interface Connection extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * True once {@link #close()} was called or the connection broke: as psycopg, "a broken
+     * connection is always closed" (the server or the network ended the session; the next
+     * command raised an {@code OperationalException}). {@code close()} is still fine to call.
+     * {@link #reset()} opens a broken connection again (then this is false again).
+     */
     boolean isClosed();
 
-    /** True when the connection was lost or ended unexpectedly (libpq's CONNECTION_BAD). */
+    /** True when the connection was lost or ended unexpectedly (libpq's CONNECTION_BAD); then {@link #isClosed()} is true too. */
     boolean isBroken();
 
     /**

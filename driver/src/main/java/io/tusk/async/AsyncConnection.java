@@ -127,8 +127,14 @@ public interface AsyncConnection {
 
     TransactionStatus transactionStatus();
 
+    /**
+     * True once {@link #close()} was called or the connection broke: as psycopg, "a broken
+     * connection is always closed" (the server or the network ended the session; the next
+     * command raised an {@code OperationalException}). {@code close()} is still fine to call.
+     */
     boolean isClosed();
 
+    /** True when the connection was lost or ended unexpectedly (libpq's CONNECTION_BAD); then {@link #isClosed()} is true too. */
     boolean isBroken();
 
     /** A parameter the server reported (server_version, TimeZone...), or null. */

@@ -40,7 +40,7 @@ public final class Literal implements Composable {
     @Override
     public String asString(Connection conn) {
         BuiltinAdapters.ensureRegistered();
-        if (conn instanceof ConnectionImpl impl && !impl.isClosed()) {
+        if (conn instanceof ConnectionImpl impl && !impl.closedByUser()) {
             // The connection's adapters (and the session's encoding and settings) decide the literal.
             return new Transformer(conn.adapters(),
                     io.tusk.adapt.AdaptContext.of(impl.session().charset(), impl.session().parameters())).quote(value);

@@ -322,6 +322,12 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     @Override
     public boolean isClosed() {
+        // psycopg: "A broken connection is always closed" (see the blocking ConnectionImpl).
+        return session.isClosed() || session.isBroken();
+    }
+
+    /** Whether {@link #close()} was called (a broken session is not, and says so when used). */
+    public boolean closedByUser() {
         return session.isClosed();
     }
 

@@ -434,7 +434,7 @@ final class AsyncServerCursorImpl<R> implements AsyncServerCursor<R> {
         if (closed) {
             throw CursorRequests.closed(name);
         }
-        if (conn.isClosed()) {
+        if (conn.closedByUser()) {
             throw new InterfaceException("the connection is closed");
         }
     }

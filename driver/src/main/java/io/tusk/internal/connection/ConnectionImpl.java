@@ -506,8 +506,23 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         session.close();
     }
 
+    /**
+     * psycopg: "A broken connection is always closed" ({@code closed} is true once libpq's status
+     * is CONNECTION_BAD): closed by {@link #close()}, or broken (the server or the network ended
+     * the session). {@link #reset()} still opens a broken one again.
+     */
     @Override
     public boolean isClosed() {
+        Session s = session;
+        return s.isClosed() || s.isBroken();
+    }
+
+    /**
+     * Whether {@link #close()} was called: cursors and large objects raise "the connection is
+     * closed" (InterfaceException) then, but let a broken session say it is broken
+     * (OperationalException, as psycopg's "the connection is lost").
+     */
+    public boolean closedByUser() {
         return session.isClosed();
     }
 

@@ -458,7 +458,7 @@ public class CursorImpl<R> implements Cursor<R> {
         if (closed) {
             throw new InterfaceException("the cursor is closed");
         }
-        if (connection.isClosed()) {
+        if (connection.closedByUser()) {
             throw new InterfaceException("the connection is closed");
         }
     }

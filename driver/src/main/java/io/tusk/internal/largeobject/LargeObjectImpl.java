@@ -283,7 +283,7 @@ public final class LargeObjectImpl implements LargeObject {
         if (closed) {
             throw new InterfaceException("large object " + oid + " is already closed");
         }
-        if (conn.isClosed()) {
+        if (conn.closedByUser()) {
             throw new InterfaceException("the connection is closed");
         }
     }

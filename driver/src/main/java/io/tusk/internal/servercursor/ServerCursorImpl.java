@@ -471,7 +471,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
         if (closed) {
             throw CursorRequests.closed(name);
         }
-        if (connection.isClosed()) {
+        if (connection.closedByUser()) {
             throw new InterfaceException("the connection is closed");
         }
     }

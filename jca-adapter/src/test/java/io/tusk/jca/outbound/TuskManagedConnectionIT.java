@@ -149,10 +149,13 @@ class TuskManagedConnectionIT {
         h.setAutocommit(true);
         db.admin().terminateBackend(h.info().backendPid());
         assertThrows(OperationalException.class, () -> h.execute("SELECT 1"));
+        assertTrue(h.isBroken());
+        assertTrue(h.isClosed(), "a broken connection is closed (psycopg), through the handle too");
         assertThrows(RuntimeException.class, () -> h.execute("SELECT 1"));
         assertEquals(List.of(ConnectionEvent.CONNECTION_ERROR_OCCURRED), eventTypes());
         assertFalse(mc.isUsable());
         assertTrue(mcf.getInvalidConnections(java.util.Set.of(mc)).contains(mc));
+        h.close(); // fine on a broken connection
         mc.destroy();
     }
 
