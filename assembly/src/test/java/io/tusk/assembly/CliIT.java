@@ -76,6 +76,7 @@ class CliIT {
         assertEquals(1, r.exit(), r::toString);
         assertTrue(r.err().startsWith("tusk: relation \"no_such_table\" does not exist"), r::toString);
         assertTrue(r.err().contains("(SQLSTATE 42P01)"), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), () -> "exactly one line: " + r);
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r);
     }
 
@@ -95,6 +96,21 @@ class CliIT {
         Cli.Result verbose = Cli.run("sql", "--verbose", "--dsn", dsn, "SELECT 1");
         assertEquals(1, verbose.exit(), verbose::toString);
         assertTrue(verbose.err().contains("\tat "), verbose::toString);
+    }
+
+    @Test
+    void everyHostTriedIsNamedOnOneLine() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Cli.Result r = Cli.run("sql", "--dsn", "host=nohost.invalid,127.0.0.1 port=" + closedPort + " user=x dbname=y connect_timeout=5",
+                "SELECT 1");
+        assertEquals(1, r.exit(), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), () -> "one line: " + r);
+        assertTrue(r.err().contains("could not translate host name \"nohost.invalid\" to address"), r::toString);
+        assertTrue(r.err().contains("; connection to server at \"127.0.0.1\", port " + closedPort + " failed: "), r::toString);
+        assertFalse(r.err().contains("connection to could not"), r::toString);
     }
 
     @Test

@@ -34,6 +34,19 @@ public final class ConnectionOptions {
     }
 
     /**
+     * The driver's account of every host:port tried, on one line: its multi-host message lists
+     * them one per line under "could not connect to any host:".
+     */
+    static String attempts(OperationalException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        String head = "could not connect to any host:";
+        if (!m.startsWith(head)) {
+            return Failures.describe(e);
+        }
+        return String.join("; ", m.substring(head.length()).strip().split("\\s*\\n\\s*-\\s*")).replaceFirst("^-\\s*", "");
+    }
+
+    /**
      * Connects, naming the target when the server cannot be reached: the operator must see
      * which host and port were tried (the connection string without its password).
      */
@@ -48,7 +61,7 @@ public final class ConnectionOptions {
                 target = "";
             }
             throw new CliException("could not connect" + (target.isBlank() ? "" : " (" + target + ")") + ": "
-                    + Failures.describe(e), e);
+                    + attempts(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tusk.cli;
 
 import io.tusk.Connection;
+import io.tusk.errors.DatabaseException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -81,8 +82,31 @@ final class CopyCommand implements Runnable {
         }
 
         Progress progress() {
+            // stderr only: with '-' the data itself goes to stdout
             return new Progress(spec.commandLine().getErr(), System.console() != null);
         }
+
+        /** What the user calls the data: the file as given, or stdin/stdout for '-'. */
+        String source(String stdio) {
+            return stdio() ? stdio : file;
+        }
+
+        /**
+         * Runs the COPY, cancelled on the server at Ctrl-C ({@link Interrupts}); a server error
+         * about the data names the line of the file and the column ({@link CopyErrors}).
+         */
+        long run(Connection conn, CopyAction action, String stdio) throws IOException {
+            try (Interrupts.Guard g = Interrupts.guard(conn)) {
+                return action.run();
+            } catch (DatabaseException e) {
+                throw CopyErrors.locate(e, source(stdio), csv && header);
+            }
+        }
+    }
+
+    /** The COPY itself, as the direction runs it. */
+    interface CopyAction {
+        long run() throws IOException;
     }
 
     @Command(name = "in", mixinStandardHelpOptions = true, description = "Copy FILE into TABLE (COPY ... FROM STDIN).")
@@ -90,18 +114,22 @@ final class CopyCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path path = stdio() ? null : Path.of(file);
-            long bytes = path == null ? -1 : Files.size(path); // fails early, naming the file, when it is missing
+            if (path != null) {
+                Files.size(path); // fails early, naming the file, when it is missing
+            }
             Progress progress = progress();
             long rows;
+            CountingStreams.Counted in;
             try (Connection conn = db.connect();
                  InputStream raw = path == null ? System.in : Files.newInputStream(path)) {
                 conn.setAutocommit(true);
-                InputStream in = CountingStreams.in(new BufferedInputStream(raw, 1 << 16), progress);
-                rows = conn.copyExpert("COPY " + table + " FROM STDIN" + options(), in);
+                in = CountingStreams.in(new BufferedInputStream(raw, 1 << 16), progress);
+                CountingStreams.Counted counted = in;
+                rows = run(conn, () -> conn.copyExpert("COPY " + table + " FROM STDIN" + options(), counted.stream()), "stdin");
             } finally {
                 progress.done();
             }
-            summary("copied in", rows, Math.max(bytes, 0), progress);
+            summary("copied in", rows, in.bytes(), progress);
             return 0;
         }
     }
@@ -113,18 +141,19 @@ final class CopyCommand implements Runnable {
             Path path = stdio() ? null : Path.of(file);
             Progress progress = progress();
             long rows;
-            long bytes;
+            CountingStreams.CountedOut out;
             try (Connection conn = db.connect()) {
                 conn.setAutocommit(true);
                 OutputStream raw = path == null ? System.out : Files.newOutputStream(path);
                 try (OutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
-                    rows = conn.copyExpert("COPY " + table + " TO STDOUT" + options(), CountingStreams.out(buffered, progress));
+                    out = CountingStreams.out(buffered, progress);
+                    CountingStreams.CountedOut counted = out;
+                    rows = run(conn, () -> conn.copyExpert("COPY " + table + " TO STDOUT" + options(), counted.stream()), "stdout");
                 } finally {
                     progress.done();
                 }
-                bytes = path == null ? 0 : Files.size(path);
             }
-            summary("copied out", rows, bytes, progress);
+            summary("copied out", rows, out.bytes(), progress);
             return 0;
         }
     }

@@ -9,49 +9,77 @@ import java.io.OutputStream;
 /**
  * Streams that count the bytes and lines passing through and report them to a
  * {@link Progress}: in COPY's text and CSV formats a line is a row (a CSV value with a line
- * break inside is the exception; the server's count at the end is exact).
+ * break inside is the exception; the server's count at the end is exact). After Ctrl-C they
+ * fail, so that a COPY stops at once instead of sending or receiving the rest.
  *
- * <p>Example: {@code conn.copyExpert(sql, CountingStreams.in(file, progress))}.
+ * <p>Example: {@code Counted in = CountingStreams.in(file, progress); conn.copyExpert(sql, in.stream()); in.bytes();}
  */
 final class CountingStreams {
     private CountingStreams() {
     }
 
-    static InputStream in(InputStream in, Progress progress) {
-        return new FilterInputStream(in) {
+    /** A counting input stream and what it counted. */
+    interface Counted {
+        InputStream stream();
+
+        long bytes();
+    }
+
+    /** A counting output stream and what it counted. */
+    interface CountedOut {
+        OutputStream stream();
+
+        long bytes();
+    }
+
+    static Counted in(InputStream in, Progress progress) {
+        final class Counting extends FilterInputStream implements Counted {
             private long bytes;
             private long lines;
 
+            Counting(InputStream source) {
+                super(source);
+            }
+
             @Override
             public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(new byte[] {(byte) b}, 0, 1);
-                }
-                return b;
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
             }
 
             @Override
             public int read(byte[] buf, int off, int len) throws IOException {
+                stopIfInterrupted();
                 int n = super.read(buf, off, len);
                 if (n > 0) {
-                    count(buf, off, n);
+                    bytes += n;
+                    lines += newlines(buf, off, n);
+                    progress.update(lines, bytes);
                 }
                 return n;
             }
 
-            private void count(byte[] buf, int off, int len) {
-                bytes += len;
-                lines += newlines(buf, off, len);
-                progress.update(lines, bytes);
+            @Override
+            public InputStream stream() {
+                return this;
             }
-        };
+
+            @Override
+            public long bytes() {
+                return bytes;
+            }
+        }
+        return new Counting(in);
     }
 
-    static OutputStream out(OutputStream out, Progress progress) {
-        return new FilterOutputStream(out) {
+    static CountedOut out(OutputStream out, Progress progress) {
+        final class Counting extends FilterOutputStream implements CountedOut {
             private long bytes;
             private long lines;
+
+            Counting(OutputStream sink) {
+                super(sink);
+            }
 
             @Override
             public void write(int b) throws IOException {
@@ -60,12 +88,30 @@ final class CountingStreams {
 
             @Override
             public void write(byte[] buf, int off, int len) throws IOException {
+                stopIfInterrupted();
                 out.write(buf, off, len); // FilterOutputStream's own would write byte by byte
                 bytes += len;
                 lines += newlines(buf, off, len);
                 progress.update(lines, bytes);
             }
-        };
+
+            @Override
+            public OutputStream stream() {
+                return this;
+            }
+
+            @Override
+            public long bytes() {
+                return bytes;
+            }
+        }
+        return new Counting(out);
+    }
+
+    private static void stopIfInterrupted() throws IOException {
+        if (Interrupts.pressed()) {
+            throw new IOException("canceled by user (Ctrl-C)");
+        }
     }
 
     private static int newlines(byte[] buf, int off, int len) {

@@ -37,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Interrupts.install(); // Ctrl-C cancels the tour's statement; the embedded server stops at exit
         String conninfo = dsn;
         String second = null;
         if (conninfo == null) {

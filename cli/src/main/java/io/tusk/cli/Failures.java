@@ -26,14 +26,15 @@ final class Failures {
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
+        // One line: a multi-line server message keeps its first line (DETAIL/HINT/CONTEXT follow in --verbose).
+        int nl = message.indexOf('\n');
+        message = nl < 0 ? message : message.substring(0, nl);
         if (e instanceof DatabaseException db && db.sqlstate() != null && !message.contains(db.sqlstate())) {
             message += " (SQLSTATE " + db.sqlstate() + ")";
         }
         if (e instanceof IOException && !(e instanceof NoSuchFileException)) {
             message = "I/O error: " + message;
         }
-        // One line: a multi-line server message keeps its first line (DETAIL/HINT follow in --verbose).
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return message;
     }
 }

@@ -20,7 +20,7 @@ import sun.misc.Signal;
  */
 final class Interrupts {
     private static final AtomicInteger COUNT = new AtomicInteger();
-    private static volatile Connection current;
+    private static final java.util.Set<Connection> CURRENT = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static boolean installed;
 
     private Interrupts() {
@@ -39,11 +39,11 @@ final class Interrupts {
         return true;
     }
 
-    /** Cancels on {@code conn} at the next Ctrl-C, until the guard closes. */
+    /** Cancels what runs on {@code conn} at the next Ctrl-C, until the guard closes. */
     static Guard guard(Connection conn) {
         install();
-        current = conn;
-        return () -> current = null;
+        CURRENT.add(conn);
+        return () -> CURRENT.remove(conn);
     }
 
     /** True once Ctrl-C was pressed: long client-side loops stop at the next step. */
@@ -64,8 +64,7 @@ final class Interrupts {
             System.err.flush();
             System.exit(130); // 128 + SIGINT, as shells report it; shutdown hooks still run (an embedded server stops)
         }
-        Connection conn = current;
-        if (conn != null) {
+        for (Connection conn : CURRENT) {
             try {
                 conn.cancel();
             } catch (RuntimeException e) {

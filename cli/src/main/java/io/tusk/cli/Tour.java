@@ -45,7 +45,7 @@ final class Tour {
     }
 
     void run() throws Exception {
-        try (Connection conn = ConnectionOptions.connect(conninfo)) {
+        try (Connection conn = ConnectionOptions.connect(conninfo); Interrupts.Guard g = Interrupts.guard(conn)) {
             connect(conn);
             parameters(conn);
             transaction(conn);
@@ -201,6 +201,7 @@ final class Tour {
     }
 
     private void step(String title) {
+        Interrupts.check(); // Ctrl-C stops the tour at the next step
         out.println();
         out.println("== " + title);
         out.flush();

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
  * }</pre>
  *
  * <p>Exit codes: 0 done, 1 failed (connection, SQL error, unknown id, a declined confirmation),
- * 2 wrong usage. A failure prints one line on stderr; {@code --verbose} adds the stack trace.
+ * 2 wrong usage, 130 a second Ctrl-C. A failure prints one line on stderr; {@code --verbose} adds the stack trace.
  */
 @Command(name = "tusk", mixinStandardHelpOptions = true, versionProvider = TuskCommand.Version.class,
         description = "Tusk, a PostgreSQL driver for Java: its tour and operator tools.",
@@ -61,8 +61,6 @@ public final class TuskCommand implements Runnable {
         err.println("tusk: " + Failures.describe(e));
         if (verbose) {
             e.printStackTrace(err);
-        } else if (!(e instanceof CliException)) {
-            err.println("(run again with --verbose for the stack trace)");
         }
         err.flush();
         return FAILED;

@@ -57,11 +57,11 @@ public final class Connector {
                     if (TargetSessionAttrs.accepts(spec.targetSessionAttrs(), opened.session())) {
                         return opened;
                     }
-                    failures.add(describe(host, address) + ": " + TargetSessionAttrs.refusal(spec.targetSessionAttrs()));
+                    failures.add("connection to " + describe(host, address) + ": " + TargetSessionAttrs.refusal(spec.targetSessionAttrs()));
                     opened.session().close();
                 } catch (TuskException e) {
                     last = e;
-                    failures.add(describe(host, address) + " failed: " + e.getMessage());
+                    failures.add("connection to " + describe(host, address) + " failed: " + e.getMessage());
                 }
             }
         }
@@ -72,8 +72,10 @@ public final class Connector {
         if (failures.size() == 1 && last instanceof DatabaseException) {
             return last; // the server's own error, with its SQLSTATE (28P01 for a wrong password)
         }
-        String message = failures.size() == 1 ? "connection to " + failures.get(0)
-                : "could not connect to any host:\n  - connection to " + String.join("\n  - connection to ", failures);
+        // Each failure is a whole phrase (libpq's wording): "connection to server at ... failed: ..."
+        // or "could not translate host name ... to address: ...".
+        String message = failures.size() == 1 ? failures.get(0)
+                : "could not connect to any host:\n  - " + String.join("\n  - ", failures);
         if (last instanceof DatabaseException db && last.sqlstate() != null) {
             // Keep the server's SQLSTATE reachable as the cause.
             return new OperationalException(message, db);
