@@ -131,6 +131,7 @@ class StandaloneJarIT {
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
             for (String name : List.of("lib/tusk-" + version + ".jar", "lib/tusk-cli-" + version + ".jar", "bin/tusk",
                     "lib/tusk-jca-adapter-" + version + ".rar", "karaf/tusk-features-" + version + ".xml",
+                    "karaf/tusk-feature-" + version + ".kar",
                     "README.md", "LICENSE", "docs/cli.md", "docs/reference/connection.md", "docs/deploy/wildfly.md",
                     "docs/deploy/karaf.md")) {
                 assertTrue(zip.getEntry(root + name) != null, () -> "the zip has " + root + name);
