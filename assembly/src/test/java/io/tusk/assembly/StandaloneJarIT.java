@@ -131,12 +131,44 @@ class StandaloneJarIT {
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
             for (String name : List.of("lib/tusk-" + version + ".jar", "lib/tusk-cli-" + version + ".jar", "bin/tusk",
                     "lib/tusk-jca-adapter-" + version + ".rar", "lib/tusk-jca-adapter-" + version + ".jar", "karaf/tusk-features-" + version + ".xml",
+                    "karaf/tusk-feature-" + version + ".kar",
                     "README.md", "LICENSE", "docs/cli.md", "docs/reference/connection.md", "docs/deploy/wildfly.md",
                     "docs/deploy/karaf.md")) {
                 assertTrue(zip.getEntry(root + name) != null, () -> "the zip has " + root + name);
             }
         }
         assertFalse(version.isEmpty());
+    }
+
+    @Test
+    void everyRelativeLinkOfTheReadmeAndManualResolvesInsideTheZip() throws Exception {
+        Path zipPath = Path.of(System.getProperty("tusk.dist.zip", "target/tusk-dist.zip"));
+        String root = zipPath.getFileName().toString().replace("-dist.zip", "") + "/";
+        List<String> broken = new ArrayList<>();
+        int checked = 0;
+        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
+            Set<String> names = new java.util.HashSet<>();
+            Collections.list(zip.entries()).forEach(e -> names.add(e.getName()));
+            for (String name : names.stream()
+                    .filter(n -> n.equals(root + "README.md") || n.startsWith(root + "docs/") && n.endsWith(".md")).sorted().toList()) {
+                String text = new String(zip.getInputStream(zip.getEntry(name)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\(([^)\\s]+)\\)").matcher(text);
+                while (m.find()) {
+                    String link = m.group(1).replaceAll("#.*", "");
+                    if (link.isEmpty() || link.matches("[a-z]+:.*")) {
+                        continue;   // an anchor in the same page, or http:, https:, mailto:
+                    }
+                    String target = Path.of(name).resolveSibling(link).normalize().toString().replace('\\', '/');
+                    checked++;
+                    if (!names.contains(target) && !names.contains(target + "/")
+                            && names.stream().noneMatch(n -> n.startsWith(target + "/"))) {
+                        broken.add(name.substring(root.length()) + " -> " + link);
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 20, "links checked: " + checked);
+        assertTrue(broken.isEmpty(), () -> "links to files the zip lacks: " + broken);
     }
 
     private static List<String> clauses(String header) {

@@ -25,6 +25,11 @@ final class Bundles {
         return existing("tusk-feature-features.xml");
     }
 
+    /** The .kar the distribution ships (features file and both bundles). */
+    static Path kar() {
+        return existing("tusk-feature.kar");
+    }
+
     static Path configAdmin() {
         return existing("org.apache.felix.configadmin.jar");
     }

@@ -3,6 +3,8 @@ package io.tusk.osgitest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tusk.testkit.Admin;
 import io.tusk.testkit.PgTest;
@@ -85,6 +87,24 @@ class ConfigAdminFelixIT {
                     "the first configuration to come back");
             await(() -> backends(db.admin(), app) >= 1, "the pool to connect again");
 
+            // A typo in the configuration (pool.max_size = ten) is refused, naming the key, and
+            // the running pool stays published and connected with its previous settings.
+            Hashtable<String, Object> typo = properties(db, app);
+            typo.put("pool.max_size", "ten");
+            Object factoryAgain = ctx.getService(factories[0]);
+            RuntimeException refused = assertThrows(RuntimeException.class,
+                    () -> Reflect.call(factoryAgain, "updated", Reflect.call(configuration, "getPid"), typo));
+            ctx.ungetService(factories[0]);
+            Throwable cause = refused;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertEquals("org.osgi.service.cm.ConfigurationException", cause.getClass().getName(), String.valueOf(cause));
+            assertEquals("pool.max_size", Reflect.call(cause, "getProperty"));
+            assertTrue(cause.getMessage().contains("keeps its previous settings"), cause.getMessage());
+            assertEquals(app, poolProperty(ctx, "felix-app", "application_name"), "the pool is still published");
+            assertTrue(backends(db.admin(), app) >= 1, "its connections stay open");
+
             Reflect.call(configuration, "delete");
             await(() -> pool(ctx, "felix-app") == null, "the pool service to go away");
             await(() -> backends(db.admin(), app) == 0, "the pool's connections to close");
@@ -97,6 +117,51 @@ class ConfigAdminFelixIT {
             assertNull(pool(ctx, "felix-app"));
             await(() -> backends(db.admin(), app) == 0, "the connections to close as the bundle stops");
             assertEquals(0, backends(db.admin(), app));
+        }
+    }
+
+    /**
+     * What a database restart does to a pool: every idle connection is dead. With
+     * {@code pool.check = true} the next borrower still gets a working connection; without it,
+     * the first request fails.
+     */
+    @Test
+    void poolCheckReplacesConnectionsTheServerDropped(TestDatabase db, @TempDir Path storage) throws Exception {
+        String app = "tusk-osgi-check-" + ProcessHandle.current().pid();
+        try (EmbeddedFelix felix = new EmbeddedFelix(storage)) {
+            BundleContext ctx = felix.framework.getBundleContext();
+            ctx.installBundle(Bundles.configAdmin().toUri().toString()).start();
+            ctx.installBundle(Bundles.driver().toUri().toString()).start();
+            ServiceReference<?> cmRef = ctx.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+            Object cm = ctx.getService(cmRef);
+            for (boolean check : new boolean[] {false, true}) {
+                Hashtable<String, Object> props = properties(db, app);
+                props.put("pool.min_size", 1);
+                props.put("pool.max_size", 1);
+                props.put("pool.check", String.valueOf(check));
+                Object configuration = Reflect.call(cm, "createFactoryConfiguration", "io.tusk.connection", "?");
+                Reflect.call(configuration, "update", props);
+                await(() -> pool(ctx, "felix-app") != null && backends(db.admin(), app) == 1, "the pool to connect");
+                Object pool = ctx.getService(pool(ctx, "felix-app"));
+                db.admin().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + app + "'");
+                await(() -> backends(db.admin(), app) == 0, "the server to drop the pool's connection");
+                String answer;
+                Object conn = Reflect.call(pool, "getconn");
+                try {
+                    answer = String.valueOf(Reflect.queryOne(conn, "SELECT 'alive'"));
+                } catch (RuntimeException e) {
+                    answer = "failed: " + e;
+                } finally {
+                    Reflect.call(pool, "putconn", conn);
+                }
+                if (check) {
+                    assertEquals("alive", answer, "pool.check = true: a new connection replaces the dead one");
+                } else {
+                    assertTrue(answer.startsWith("failed"), "without pool.check the dead connection is lent: " + answer);
+                }
+                Reflect.call(configuration, "delete");
+                await(() -> pool(ctx, "felix-app") == null, "the pool service to go away");
+            }
         }
     }
 

@@ -26,6 +26,11 @@ final class Karaf implements AutoCloseable {
     private final Process process;
 
     Karaf() throws IOException, InterruptedException {
+        this(true);
+    }
+
+    /** @param stageBundles whether to put this build's jars into system/ (false: they must come from a .kar) */
+    Karaf(boolean stageBundles) throws IOException, InterruptedException {
         home = Paths.get(System.getProperty("tusk.karaf.home", "target/apache-karaf"));
         if (!Files.isDirectory(home.resolve("bin"))) {
             throw new IllegalStateException(home + " is missing: run the tests through Maven, which unpacks Karaf");
@@ -41,8 +46,11 @@ final class Karaf implements AutoCloseable {
                     java.nio.file.StandardOpenOption.APPEND);
         }
         String version = System.getProperty("tusk.project.version", "0.1.0-SNAPSHOT");
-        stage("tusk-driver", version, Bundles.driver());
-        stage("tusk-xa", version, Bundles.xa());
+        deleteTree(home.resolve("system/io/tusk"));
+        if (stageBundles) {
+            stage("tusk-driver", version, Bundles.driver());
+            stage("tusk-xa", version, Bundles.xa());
+        }
 
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())

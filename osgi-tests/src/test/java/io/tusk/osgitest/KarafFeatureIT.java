@@ -12,7 +12,9 @@ import io.tusk.testkit.PgUsers;
 import io.tusk.testkit.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,9 +30,13 @@ class KarafFeatureIT {
         String app = "tusk-osgi-karaf-" + ProcessHandle.current().pid();
         db.admin().execute("DROP TABLE IF EXISTS osgi_karaf; CREATE TABLE osgi_karaf (id int, v text);"
                 + " INSERT INTO osgi_karaf VALUES (1, 'from karaf'); GRANT SELECT ON osgi_karaf TO PUBLIC");
-        try (Karaf karaf = new Karaf()) {
-            String install = karaf.client("feature:repo-add " + Bundles.features().toUri()
-                    + "; feature:install tusk; feature:list -i");
+        KarafGuide guide = new KarafGuide();
+        try (Karaf karaf = new Karaf(false)) {
+            // The guide's install commands as written, with the path of this build's .kar.
+            List<String> commands = guide.installCommands().stream()
+                    .map(c -> c.replaceAll("kar:install file:\\S+", "kar:install " + Bundles.kar().toUri())).toList();
+            assertTrue(commands.stream().anyMatch(c -> c.startsWith("kar:install file:")), commands::toString);
+            String install = karaf.client(String.join("; ", commands) + "; feature:list -i");
             assertFalse(install.contains("Error") || install.contains("missing requirement"), install);
             assertTrue(install.lines().anyMatch(l -> l.startsWith("tusk ") && l.contains("Started")), install);
 
@@ -45,17 +51,26 @@ class KarafFeatureIT {
             String started = karaf.client("bundle:install -s " + probe.toUri());
             assertFalse(started.contains("Error"), started);
 
-            Path cfg = karaf.home.resolve("etc/io.tusk.connection-karaf.cfg");
-            Files.write(cfg, List.of("name = karaf-it", "host = " + db.host(), "port = " + db.port(),
-                    "dbname = " + db.dbname(), "user = " + PgUsers.SCRAM, "password = scram-secret",
-                    "application_name = " + app, "pool.min_size = 1", "pool.max_size = 2"));
+            // The guide's example .cfg, pointed at the test server.
+            Path cfg = karaf.home.resolve("etc/" + guide.configurationFileName());
+            Map<String, String> server = new LinkedHashMap<>();
+            server.put("host", db.host());
+            server.put("port", String.valueOf(db.port()));
+            server.put("dbname", db.dbname());
+            server.put("user", PgUsers.SCRAM);
+            server.put("password", "scram-secret");
+            server.put("sslmode", "prefer");
+            server.put("application_name", app);
+            List<String> lines = guide.configuration(server);
+            String name = lines.stream().filter(l -> l.startsWith("name =")).findFirst().orElseThrow().split("=", 2)[1].strip();
+            Files.write(cfg, lines);
             Path seen = karaf.data().resolve("tusk-probe.txt");
-            await(() -> read(seen).contains("added karaf-it"), () -> "the probe to see the pool: " + read(seen));
-            assertTrue(read(seen).contains("added karaf-it from karaf"), read(seen));
+            await(() -> read(seen).contains("added " + name), () -> "the probe to see the pool: " + read(seen));
+            assertTrue(read(seen).contains("added " + name + " from karaf"), read(seen));
             await(() -> backends(db.admin(), app) >= 1, "the pool's connection");
 
             Files.delete(cfg);
-            await(() -> read(seen).contains("removed karaf-it"), () -> "the service to go away: " + read(seen));
+            await(() -> read(seen).contains("removed " + name), () -> "the service to go away: " + read(seen));
             await(() -> backends(db.admin(), app) == 0, "the pool's connections to close");
             assertEquals(0, backends(db.admin(), app));
         }

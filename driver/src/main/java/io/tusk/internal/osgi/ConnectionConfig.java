@@ -40,13 +40,18 @@ public record ConnectionConfig(String pid, String name, String baseConninfo, Map
     /** The factory PID. */
     public static final String FACTORY_PID = "io.tusk.connection";
 
-    /** Pool settings; {@code null} means the pool's default. */
+    /**
+     * Pool settings; {@code null} means the pool's default. {@code check}: run
+     * {@link io.tusk.pool.ConnectionPool#checkConnection} on each connection before lending it
+     * (psycopg_pool's {@code check} callback), so a connection the server dropped (a restart) is
+     * replaced instead of failing the first request.
+     */
     public record PoolSettings(Integer minSize, Integer maxSize, Duration timeout, Integer maxWaiting,
-                               Duration maxLifetime, Duration maxIdle, Duration reconnectTimeout) {
+                               Duration maxLifetime, Duration maxIdle, Duration reconnectTimeout, boolean check) {
     }
 
     private static final List<String> POOL_KEYS = List.of("pool.min_size", "pool.max_size", "pool.timeout",
-            "pool.max_waiting", "pool.max_lifetime", "pool.max_idle", "pool.reconnect_timeout");
+            "pool.max_waiting", "pool.max_lifetime", "pool.max_idle", "pool.reconnect_timeout", "pool.check");
 
     /** Connection parameters that may go into service properties: never a secret. */
     private static final Set<String> PUBLIC_PARAMS = Set.of("host", "hostaddr", "port", "dbname", "user",
@@ -108,8 +113,15 @@ public record ConnectionConfig(String pid, String name, String baseConninfo, Map
         PoolSettings pool = new PoolSettings(integer(poolValues, "pool.min_size"), integer(poolValues, "pool.max_size"),
                 seconds(poolValues, "pool.timeout"), integer(poolValues, "pool.max_waiting"),
                 seconds(poolValues, "pool.max_lifetime"), seconds(poolValues, "pool.max_idle"),
-                seconds(poolValues, "pool.reconnect_timeout"));
+                seconds(poolValues, "pool.reconnect_timeout"),
+                poolValues.containsKey("pool.check") && bool("pool.check", poolValues.get("pool.check")));
         return new ConnectionConfig(pid, name, base, params, pool, xa);
+    }
+
+    /** The key an error of {@link #from} names ({@code key 'pool.max_size' must be ...}), or null. */
+    static String badKey(IllegalArgumentException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("key '([^']+)'").matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : null;
     }
 
     /** The connection string with every parameter, password included: give it to the driver only. */

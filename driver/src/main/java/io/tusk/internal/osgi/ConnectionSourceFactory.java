@@ -21,6 +21,8 @@ import org.osgi.service.cm.ManagedServiceFactory;
  * }</pre>
  */
 final class ConnectionSourceFactory implements ManagedServiceFactory, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.tusk.osgi");
+
     private final BundleContext context;
     private final Map<String, PublishedSource> sources = new ConcurrentHashMap<>();
     private ServiceRegistration<ManagedServiceFactory> registration;
@@ -54,8 +56,12 @@ final class ConnectionSourceFactory implements ManagedServiceFactory, AutoClosea
         try {
             config = ConnectionConfig.from(pid, properties);
         } catch (IllegalArgumentException e) {
-            deleted(pid);
-            throw new ConfigurationException(null, e.getMessage());
+            // A typo in a .cfg must not take a working pool away: the running one (if any) stays
+            // published with its last good settings until the configuration is corrected.
+            boolean kept = sources.containsKey(pid);
+            String message = e.getMessage() + (kept ? "; the running pool keeps its previous settings" : "; no pool is published");
+            LOG.log(System.Logger.Level.ERROR, message);
+            throw new ConfigurationException(ConnectionConfig.badKey(e), message);
         }
         PublishedSource current = sources.get(pid);
         if (current != null && current.config().equals(config)) {

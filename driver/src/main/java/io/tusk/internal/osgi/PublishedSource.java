@@ -57,6 +57,9 @@ final class PublishedSource implements AutoCloseable {
         if (s.timeout() != null) {
             builder.timeout(s.timeout());
         }
+        if (s.check()) {
+            builder.check(ConnectionPool::checkConnection);
+        }
         if (s.maxWaiting() != null) {
             builder.maxWaiting(s.maxWaiting());
         }

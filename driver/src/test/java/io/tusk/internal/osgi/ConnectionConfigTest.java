@@ -72,6 +72,22 @@ class ConnectionConfigTest {
     }
 
     @Test
+    void poolCheckIsATrueOrFalseKeyOffByDefault() {
+        assertTrue(ConnectionConfig.from("p", props("pool.check", "true")).pool().check());
+        assertFalse(ConnectionConfig.from("p", props("host", "db")).pool().check());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConnectionConfig.from("p", props("pool.check", "sometimes")));
+        assertEquals("pool.check", ConnectionConfig.badKey(e));
+    }
+
+    @Test
+    void theErrorNamesTheKeyForConfigAdmin() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConnectionConfig.from("p", props("pool.max_size", "ten")));
+        assertEquals("pool.max_size", ConnectionConfig.badKey(e));
+    }
+
+    @Test
     void unknownKeyIsReportedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConnectionConfig.from("p", props("hots", "db")));
