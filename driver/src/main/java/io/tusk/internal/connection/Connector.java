@@ -165,7 +165,7 @@ public final class Connector {
             Endpoint endpoint = new Endpoint(host.isUnixSocket() ? host.socketFile().getParent().toString() : host.host(),
                     dialled == null || dialled.getAddress() == null ? null : dialled.getAddress().getHostAddress(),
                     host.port(), spec.dbname(), spec.user(), spec.safeDsn(),
-                    () -> dial(host, dialled, connected.isTls(), Duration.ofSeconds(10)));
+                    t -> dial(host, dialled, connected.isTls(), t));
             return new ConnectionImpl.Opened(session, endpoint);
         } catch (TlsFailure e) {
             throw new TlsHandshakeFailed(e.getMessage(), e);
