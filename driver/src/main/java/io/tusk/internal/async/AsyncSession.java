@@ -86,6 +86,7 @@ public final class AsyncSession {
 
     /** Sees the tag of every completed command (the statement cache); on the loop. */
     private volatile java.util.function.Consumer<String> tagObserver;
+    private volatile CancelSender.Target cancelTarget;
 
     private static final class Op<T> {
         final Exchange<T> exchange;
@@ -119,6 +120,16 @@ public final class AsyncSession {
     /** Where the session is connected (for the CancelRequest's own connection). */
     public java.net.SocketAddress remoteAddress() {
         return remote;
+    }
+
+    /** How a CancelRequest reaches the server: the session's address, over TLS when it is encrypted. */
+    CancelSender.Target cancelTarget() {
+        CancelSender.Target t = cancelTarget;
+        return t != null ? t : new CancelSender.Target(remote, null, false);
+    }
+
+    void cancelTarget(CancelSender.Target target) {
+        cancelTarget = target;
     }
 
     public EventLoop loop() {
