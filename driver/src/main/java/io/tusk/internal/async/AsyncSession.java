@@ -246,7 +246,7 @@ public final class AsyncSession {
     private void writeOut() {
         try {
             sending(out);
-            pipe.send(out.array(), 0, out.size());
+            out.writeTo(pipe::send);
         } catch (IOException e) {
             lost(e);
         } finally {
@@ -276,7 +276,7 @@ public final class AsyncSession {
         if (h.size() > 0 && !closed && !broken) {
             try {
                 sending(h);
-                pipe.send(h.array(), 0, h.size());
+                h.writeTo(pipe::send);
             } catch (IOException e) {
                 lost(e);
             }
@@ -287,7 +287,11 @@ public final class AsyncSession {
     private void sending(WriteBuffer b) {
         b.abortMessage(); // a message whose encoder failed half-way never leaves
         if (order != null) {
-            order.sent(b.array(), 0, b.size());
+            try {
+                b.writeTo(order::sent);
+            } catch (IOException e) {
+                throw new AssertionError(e); // the checker does no I/O
+            }
         }
     }
 
