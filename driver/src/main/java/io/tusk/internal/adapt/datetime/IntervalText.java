@@ -42,10 +42,19 @@ final class IntervalText {
             long micros = negate ? p.negMicros : Math.negateExact(p.negMicros);
             long m = negate ? -p.months : p.months;
             long d = negate ? -p.days : p.days;
-            return Interval.of(Math.toIntExact(m), Math.toIntExact(d), micros);
+            return Interval.of(Math.toIntExact(unwrapped(m)), Math.toIntExact(unwrapped(d)), micros);
         } catch (NumberFormatException | ArithmeticException | IndexOutOfBoundsException e) {
             throw p.bad();
         }
+    }
+
+    /**
+     * PostgreSQL before 17 printed -2147483648 days through a C {@code abs()} that leaves it
+     * negative ({@code @ -2147483648 days ago}, {@code --2147483648 0:00:00}): negated again it
+     * reads as 2147483648, which can only have been that.
+     */
+    private static long unwrapped(long v) {
+        return v == 1L + Integer.MAX_VALUE ? Integer.MIN_VALUE : v;
     }
 
     /** Returns true when the whole interval is negated ({@code ago}). */
@@ -95,7 +104,8 @@ final class IntervalText {
         String[] t = s.split(" ");
         if (t.length == 3) {
             yearMonth(signed(t[0]));
-            days = Long.parseLong(t[1]);
+            // "--2147483648": a minus sign, then PostgreSQL 13-16's abs() of INT_MIN (see unwrapped).
+            days = t[1].startsWith("--") ? Integer.MIN_VALUE : Long.parseLong(signed(t[1]));
             time(t[2]);
             return false;
         }
