@@ -60,7 +60,7 @@ public final class QueryExchange implements Exchange<List<QueryResult>> {
             if (rows == null) {
                 throw new ProtocolViolation("DataRow without RowDescription");
             }
-            rows.add(row);
+            rows.add(row.requireColumns(description.fields().length));
         } else if (m instanceof CommandComplete cc) {
             finishStatement(cc);
         } else if (m instanceof RowDescription rd) {

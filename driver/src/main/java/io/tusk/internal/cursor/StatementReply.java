@@ -54,7 +54,7 @@ public final class StatementReply {
             if (rows == null) {
                 throw new ProtocolViolation("DataRow without RowDescription");
             }
-            rows.add(row);
+            rows.add(row.requireColumns(description.fields().length));
             return false;
         }
         if (m instanceof CommandComplete cc) {

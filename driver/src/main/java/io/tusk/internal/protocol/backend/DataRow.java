@@ -81,6 +81,18 @@ public final class DataRow implements BackendMessage {
         return d;
     }
 
+    /**
+     * This row, checked against the width its RowDescription announced (a prepared statement's
+     * cached one included): a row of another width is a protocol violation, caught as the row
+     * arrives, before any value is read by column number.
+     */
+    public DataRow requireColumns(int columns) {
+        if (size() != columns) {
+            throw new ProtocolViolation("DataRow has " + size() + " columns but its RowDescription announced " + columns);
+        }
+        return this;
+    }
+
     public int size() {
         return columns;
     }
