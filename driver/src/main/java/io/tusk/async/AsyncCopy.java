@@ -62,7 +62,8 @@ public interface AsyncCopy {
      * {@code FORMAT BINARY} a value that would still be written as another type is refused with
      * a {@code ProgrammingException} naming the column and both types, before anything is sent.
      * Names as in {@code pg_type} or SQL ({@code "int8"}, {@code "bigint"}, {@code "text"}).
-     * On a COPY TO STDOUT it does nothing (read() gives the data as the server sends it).
+     * On a COPY TO STDOUT it declares how {@link #readRow()} loads each column ({@link #read()}
+     * still gives the data as the server sends it).
      */
     AsyncCopy setTypes(String... typeNames);
 
@@ -90,6 +91,14 @@ public interface AsyncCopy {
      * each CopyData message holds whole rows).
      */
     CompletionStage<byte[]> read();
+
+    /**
+     * The next row of a COPY TO STDOUT (text or binary format), null at the end: psycopg's
+     * {@code read_row()}. Values are loaded with the types {@link #setTypes} declared; without
+     * them, text values are Strings and binary ones {@code byte[]}, as with {@link io.tusk.Copy#readRow()}.
+     * Use either this or {@link #read()}/{@link #chunks()}, not both.
+     */
+    CompletionStage<Object[]> readRow();
 
     /**
      * The data of a COPY TO STDOUT as a publisher of chunks as {@link #read()} returns them,

@@ -102,6 +102,9 @@ interface Frontend extends AutoCloseable {
     /** Every byte of a COPY ... TO STDOUT, its parameters quoted into the statement. */
     byte[] copyOut(String sql, Object... params);
 
+    /** The rows of a COPY ... TO STDOUT read with {@code readRow()}, loaded as the given types ({@code setTypes}). */
+    List<Object[]> copyOutRows(String sql, String... types);
+
     // ---- server-side cursors (issue 13: async named cursors)
 
     /** A named cursor of this front end ({@code conn.cursor(name)}), its operations joined. */
@@ -283,6 +286,18 @@ interface Frontend extends AutoCloseable {
         @Override
         public Named named(String name) {
             return new BlockingNamed(c.cursor(name));
+        }
+
+        @Override
+        public List<Object[]> copyOutRows(String sql, String... types) {
+            List<Object[]> rows = new java.util.ArrayList<>();
+            try (Cursor<Row> cur = c.cursor(); Copy copy = cur.copy(sql)) {
+                copy.setTypes(types);
+                for (Object[] r; (r = copy.readRow()) != null; ) {
+                    rows.add(r);
+                }
+            }
+            return rows;
         }
 
         @Override
@@ -480,6 +495,17 @@ interface Frontend extends AutoCloseable {
         @Override
         public Named named(String name) {
             return new AsyncNamed(c.cursor(name));
+        }
+
+        @Override
+        public List<Object[]> copyOutRows(String sql, String... types) {
+            AsyncCopy copy = c.copy(sql).toCompletableFuture().join();
+            copy.setTypes(types);
+            List<Object[]> rows = new java.util.ArrayList<>();
+            for (Object[] r; (r = copy.readRow().toCompletableFuture().join()) != null; ) {
+                rows.add(r);
+            }
+            return rows;
         }
 
         @Override

@@ -222,6 +222,24 @@ class FrontendsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("frontends")
+    void copyRowsOutAreReadOneByOneWithTheDeclaredTypesInTextAndBinary(String name, Function<String, Frontend> open, TestDatabase db) {
+        String query = "SELECT i, CASE WHEN i % 3 = 0 THEN NULL ELSE 'row ' || i || E'\\t\\n' END, i * 1.5"
+                + " FROM generate_series(1, 5000) i";
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            for (String format : List.of("", " (FORMAT BINARY)")) {
+                List<Object[]> rows = f.copyOutRows("COPY (" + query + ") TO STDOUT" + format, "int4", "text", "numeric");
+                assertEquals(5000, rows.size(), format);
+                assertEquals(List.of(1, "row 1\t\n", new java.math.BigDecimal("1.5")), java.util.Arrays.asList(rows.get(0)), format);
+                assertEquals(java.util.Arrays.asList(3, null, new java.math.BigDecimal("4.5")), java.util.Arrays.asList(rows.get(2)), format);
+                assertEquals(5000, rows.get(4999)[0], format);
+            }
+            assertEquals(List.of(List.of(1)), f.query("SELECT 1"), "the connection is in step after the COPY");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
     void copyBinaryOutGoesBackInBinary(String name, Function<String, Frontend> open, TestDatabase db) {
         String a = "fe_bin_a_" + name;
         String b = "fe_bin_b_" + name;

@@ -8,6 +8,7 @@ import io.tusk.errors.InterfaceException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.copy.CopyRowEncoder;
+import io.tusk.internal.copy.CopyRowReader;
 import io.tusk.internal.protocol.backend.CopyResponse;
 import io.tusk.internal.protocol.frontend.CopyData;
 import io.tusk.internal.protocol.frontend.CopyDone;
@@ -44,6 +45,10 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     private final AsyncConnectionImpl conn;
     private final AsyncSession session;
     private final Transformer transformer;
+    /** The rows of a COPY TO STDOUT, for {@link #readRow()}; made at the first call. */
+    private CopyRowReader rows;
+    /** The loaders {@link #setTypes} declared for reading; null: text as String, binary as byte[]. */
+    private volatile io.tusk.adapt.Loader<?>[] rowLoaders;
     private final CompletableFuture<AsyncCopy> opened = new CompletableFuture<>();
     private CopyExchange exchange;
     private volatile CompletableFuture<Long> done;
@@ -204,8 +209,56 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     public synchronized io.tusk.async.AsyncCopy setTypes(int... oids) {
         if (encoder != null) {
             encoder.declare(oids); // psycopg's set_types governs writing too
+        } else {
+            io.tusk.adapt.Format f = binary ? io.tusk.adapt.Format.BINARY : io.tusk.adapt.Format.TEXT;
+            io.tusk.adapt.Loader<?>[] l = new io.tusk.adapt.Loader<?>[oids.length];
+            for (int i = 0; i < oids.length; i++) {
+                l[i] = transformer.loaderFor(oids[i], f);
+            }
+            rowLoaders = l;
         }
         return this;
+    }
+
+    @Override
+    public CompletionStage<Object[]> readRow() {
+        if (writing) {
+            return conn.deliver(CompletableFuture.failedFuture(new ProgrammingException(
+                    "this COPY receives data from the client (COPY FROM STDIN): use write() or writeRow()")));
+        }
+        CopyRowReader r;
+        synchronized (this) {
+            if (rows == null) {
+                rows = new CopyRowReader(binary, session.charset());
+            }
+            r = rows;
+        }
+        return conn.deliver(nextRow(r));
+    }
+
+    /**
+     * The next whole row: from what was read already, else after reading more (a row may come in
+     * pieces). After the binary trailer the rest is read to the end, so that the COPY completes.
+     */
+    private CompletableFuture<Object[]> nextRow(CopyRowReader r) {
+        Object[] row;
+        try {
+            row = r.next(rowLoaders);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (row != null) {
+            return CompletableFuture.completedFuture(row);
+        }
+        return read().toCompletableFuture().thenCompose(chunk -> {
+            if (chunk == null) {
+                return CompletableFuture.completedFuture(r.last(rowLoaders));
+            }
+            if (!r.finished()) {
+                r.add(chunk);
+            }
+            return nextRow(r);
+        });
     }
 
     /** Gathers into the current message, sending each full one; the stage of the last one sent, if any. */
