@@ -254,6 +254,22 @@ public interface Connection extends AutoCloseable {
     void cancel();
 
     /**
+     * psycopg's {@code cancel_safe(timeout)}: asks the server to cancel the running statement
+     * (as {@link #cancel()}, over TLS when the session uses it) and waits at most {@code
+     * timeout} for the server to acknowledge it. It raises nothing when nothing was running or
+     * the statement already finished (the server ignores the request), nor when the connection
+     * is closed or broken.
+     * <pre>{@code
+     * executor.schedule(() -> conn.cancelSafe(Duration.ofSeconds(5)), 30, TimeUnit.SECONDS);
+     * }</pre>
+     *
+     * @throws io.tusk.errors.CancellationTimeout when the server did not acknowledge the request
+     *         within {@code timeout} (the statement may still be running)
+     * @throws io.tusk.errors.OperationalException when the cancel connection could not be opened
+     */
+    void cancelSafe(java.time.Duration timeout);
+
+    /**
      * Closes the session and rolls back any transaction still open. Calling it again does
      * nothing.
      */

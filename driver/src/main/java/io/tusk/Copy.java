@@ -74,10 +74,20 @@ public interface Copy extends AutoCloseable {
     /** The remaining rows as a lazy stream (closing the stream does not close the COPY). */
     Stream<Object[]> rows();
 
-    /** Loads the columns {@link #readRow()} returns with the loaders of these type OIDs. */
+    /** {@link #setTypes(String...)} by type OID. */
     void setTypes(int... oids);
 
-    /** Loads the columns {@link #readRow()} returns with the loaders of these type names ({@code "int4"}, {@code "text"}). */
+    /**
+     * Declares the types of the COPY's columns (psycopg's {@code copy.set_types()}), names as in
+     * {@code pg_type} or SQL ({@code "int8"}, {@code "bigint"}, {@code "text"}). Reading: {@link
+     * #readRow()} loads each column with its type's loader. Writing: {@link #writeRow} converts
+     * each value to its column's type (an Integer into an {@code int8} column is sent as an
+     * int8); in {@code FORMAT BINARY} a value that would still be written as another type is
+     * refused with a {@code ProgrammingException} naming the column and both types, before
+     * anything is sent. Binary COPY IN of values whose Java class does not map to the column's
+     * exact type needs it: the server reads each field with the column type's binary receive
+     * function and cannot tell an int4 from the start of an int8.
+     */
     void setTypes(String... typeNames);
 
     /** True for {@code FORMAT BINARY}, false for text or CSV. */

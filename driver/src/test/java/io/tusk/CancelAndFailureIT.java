@@ -67,7 +67,10 @@ class CancelAndFailureIT {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(t instanceof QueryCanceledException, "expected a cancelled query, got " + t);
             assertEquals("57014", ((QueryCanceledException) t).sqlstate());
-            assertTrue(millis < 1000, "cancel took " + millis + " ms");
+            // What a user relies on: the 60 s statement ends at once, not when it would have. The
+            // bound is loose because the cancel opens a connection of its own (a TLS handshake
+            // here), which a loaded 2-core machine slowed past 1 s; speed is the benchmarks' job.
+            assertTrue(millis < 10_000, "cancel took " + millis + " ms");
             conn.rollback();
             assertEquals("1", conn.execute("SELECT 1").fetchone().getString(0), "the connection is usable after cancel");
         }

@@ -27,7 +27,8 @@ final class XaTable {
         ResultWriter w = new TableWriter(out);
         w.begin(COLUMNS);
         for (PreparedXact x : xacts) {
-            w.row(java.util.Arrays.asList(x.gid(), String.valueOf(x.xid().formatId()), x.gtridText(), x.bqualText(), x.owner(),
+            Integer formatId = x.xid().formatId(); // null for ids not in the XA form
+            w.row(java.util.Arrays.asList(x.gid(), formatId == null ? null : formatId.toString(), x.gtridText(), x.bqualText(), x.owner(),
                     x.database(), x.prepared().toString(), Durations.format(x.age())));
         }
         w.end();

@@ -1,8 +1,13 @@
 package io.tusk.adapt;
 
+import io.tusk.Connection;
+import io.tusk.Cursor;
+import io.tusk.rows.Row;
 import io.tusk.internal.adapt.datetime.DateTimeAdapters;
 import io.tusk.internal.adapt.misc.JsonAdapters;
+import io.tusk.internal.adapt.numeric.MoneyLoaders;
 import io.tusk.internal.adapt.numeric.NumericLoaders;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -48,6 +53,35 @@ public final class Loaders {
             OffsetDateTime infinity) {
         return format == Format.BINARY ? DateTimeAdapters.timestamptzBinary(minusInfinity, infinity)
                 : DateTimeAdapters.timestamptzText(minusInfinity, infinity);
+    }
+
+    /**
+     * money ⟶ BigDecimal with {@code fractionDigits} digits after the point: the {@code frac_digits}
+     * of the server's {@code lc_monetary}, which binary money (an int8 of the smallest unit) does
+     * not carry. The default money loaders assume 2; {@link #money(Connection, Format)} asks the session.
+     */
+    public static Loader<BigDecimal> money(Format format, int fractionDigits) {
+        if (fractionDigits < 0 || fractionDigits > 10) {
+            throw new IllegalArgumentException("money has 0 to 10 fraction digits (cash.c), not " + fractionDigits);
+        }
+        return format == Format.BINARY ? MoneyLoaders.binary(fractionDigits) : MoneyLoaders.text(fractionDigits);
+    }
+
+    /**
+     * money ⟶ BigDecimal with the fraction digits of the session's current {@code lc_monetary},
+     * read with one query on {@code conn} (which, outside autocommit, opens a transaction as any
+     * statement does). {@code lc_monetary} is not reported by the server: after
+     * {@code SET lc_monetary} register again.
+     *
+     * <pre>{@code
+     * conn.execute("SET lc_monetary = 'ja_JP.UTF-8'");                 // yen: no fraction digits
+     * conn.adapters().registerLoader("money", Format.BINARY, Loaders.money(conn, Format.BINARY));
+     * }</pre>
+     */
+    public static Loader<BigDecimal> money(Connection conn, Format format) {
+        try (Cursor<Row> cur = conn.execute(MoneyLoaders.scaleQuery())) {
+            return money(format, ((Number) cur.fetchone().get(0)).intValue());
+        }
     }
 
     /**

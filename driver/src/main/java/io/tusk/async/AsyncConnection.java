@@ -119,8 +119,26 @@ public interface AsyncConnection {
     /** psycopg2's {@code lobject(oid, mode)}: opens an existing large object ({@code oid} 0 creates one). */
     CompletionStage<AsyncLargeObject> largeObject(long oid, String mode);
 
-    /** Asks the server to cancel the running command (a CancelRequest on a new connection). */
+    /**
+     * Asks the server to cancel the running command (a CancelRequest on a new connection, over
+     * TLS when the session uses it); the stage completes when the server acknowledged it.
+     */
     CompletionStage<Void> cancel();
+
+    /**
+     * psycopg's {@code cancel_safe(timeout)}: {@link #cancel()} whose stage completes within
+     * {@code timeout}, never blocking the caller (as every method here, it returns a stage; a
+     * blocking caller joins it). The stage completes normally when the server acknowledged the
+     * request, also when nothing was running or the command already finished, and at once when
+     * the connection is closed or broken.
+     * <pre>{@code
+     * conn.cancelSafe(Duration.ofSeconds(5)).exceptionally(e -> { conn.close(); return null; });
+     * }</pre>
+     * It fails with {@link io.tusk.errors.CancellationTimeout} when the server did not
+     * acknowledge the request within {@code timeout}, with an {@code OperationalException} when
+     * the cancel connection could not be opened.
+     */
+    CompletionStage<Void> cancelSafe(java.time.Duration timeout);
 
     /** Closes after the commands in flight were sent (they fail if not answered yet). */
     CompletionStage<Void> close();

@@ -56,6 +56,20 @@ public interface AsyncCopy {
     CompletionStage<Void> writeRow(Object... values);
 
     /**
+     * Declares the types of the columns {@link #writeRow} writes (psycopg's {@code
+     * copy.set_types()}; {@link io.tusk.Copy#setTypes(String...)}): each value is converted to
+     * its column's type (an Integer into an {@code int8} column is sent as an int8), and in
+     * {@code FORMAT BINARY} a value that would still be written as another type is refused with
+     * a {@code ProgrammingException} naming the column and both types, before anything is sent.
+     * Names as in {@code pg_type} or SQL ({@code "int8"}, {@code "bigint"}, {@code "text"}).
+     * On a COPY TO STDOUT it does nothing (read() gives the data as the server sends it).
+     */
+    AsyncCopy setTypes(String... typeNames);
+
+    /** {@link #setTypes(String...)} by type OID. */
+    AsyncCopy setTypes(int... oids);
+
+    /**
      * Ends the COPY: for COPY FROM STDIN sends what is gathered and CopyDone, and completes with
      * the row count of the server's command tag (or fails with the server's error); for COPY TO
      * STDOUT discards what was not read and completes with the row count at the end. Calling it

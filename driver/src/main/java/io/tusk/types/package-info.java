@@ -3,7 +3,8 @@
  * and {@link io.tusk.types.Jsonb} (psycopg's {@code Json}/{@code Jsonb} wrappers), network values
  * ({@link io.tusk.types.Inet}, {@link io.tusk.types.Cidr}, {@link io.tusk.types.MacAddr}),
  * {@link io.tusk.types.BitString}, the geometric records ({@link io.tusk.types.Point} ...),
- * {@link io.tusk.types.Range}, {@link io.tusk.types.Multirange} and {@link io.tusk.types.Composite}.
+ * {@link io.tusk.types.Range}, {@link io.tusk.types.Multirange}, {@link io.tusk.types.Composite} and
+ * {@link io.tusk.types.PgArray} (an array whose subscripts do not start at 1).
  * The full Java ⟷ PostgreSQL mapping is in {@code docs/reference/types.md}.
  */
 package io.tusk.types;

@@ -197,17 +197,6 @@ class DateTimeAdaptersIT {
     }
 
     @Test
-    void otherIntervalStylesAreNamedWhenLoadingText(TestDatabase db) {
-        try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST))) {
-            Extended x = new Extended(conn);
-            conn.execute("SET IntervalStyle = 'iso_8601'");
-            DataException e = assertThrows(DataException.class, () -> x.value("SELECT '1 day'::interval", Format.TEXT));
-            assertTrue(e.getMessage().contains("iso_8601"), e.getMessage());
-            assertEquals(Interval.of(0, 1, 0), x.value("SELECT '1 day'::interval", Format.BINARY));
-        }
-    }
-
-    @Test
     void instantsAreTimestamptz(TestDatabase db) {
         try (Connection conn = Tusk.connect(db.conninfo(PgUsers.TRUST))) {
             Extended x = new Extended(conn);

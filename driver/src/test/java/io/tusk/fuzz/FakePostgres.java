@@ -182,7 +182,9 @@ final class FakePostgres implements AutoCloseable {
             if (o.description() != null) {
                 record.applied.add(o.description());
                 mutated = true;
-                socket.setSoTimeout(IDLE_AFTER_MUTATION_MS);
+                if (mutation.kind != Mutation.Kind.SCRIPTED) {
+                    socket.setSoTimeout(IDLE_AFTER_MUTATION_MS);
+                }
             }
             if (inStartup) {
                 for (byte[] m : messages) {

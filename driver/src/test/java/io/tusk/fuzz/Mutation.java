@@ -18,7 +18,9 @@ final class Mutation {
         BIT_FLIP, ABSURD_LENGTH, ABSURD_COUNT, ABSURD_FIELD_LENGTH, TRUNCATE, DUPLICATE, DROP, REORDER,
         DATAROW_COLUMNS, INVALID_UTF8, EXTRA_READY, FOREIGN_MESSAGE, ERROR_INSERTED,
         // start-up and authentication only
-        SKIP_AUTH_OK, READY_MID_SCRAM, OK_MID_SCRAM, BAD_SERVER_SIGNATURE, NO_SASL_FINAL;
+        SKIP_AUTH_OK, READY_MID_SCRAM, OK_MID_SCRAM, BAD_SERVER_SIGNATURE, NO_SASL_FINAL,
+        /** A test's own rewrite of one flush (see {@link #scripted}); never drawn by the fuzz. */
+        SCRIPTED;
 
         boolean startupOnly() {
             return ordinal() >= SKIP_AUTH_OK.ordinal();
@@ -41,10 +43,22 @@ final class Mutation {
     private int flushes;
     private boolean done;
 
+    private final java.util.function.UnaryOperator<List<byte[]>> script;
+
     Mutation(Kind kind, int target, long seed) {
+        this(kind, target, seed, null);
+    }
+
+    private Mutation(Kind kind, int target, long seed, java.util.function.UnaryOperator<List<byte[]>> script) {
         this.kind = kind;
         this.target = target;
         this.random = new Random(seed);
+        this.script = script;
+    }
+
+    /** Rewrites the {@code target}-th flush after arming with {@code script}, for a test that wants one exact reply. */
+    static Mutation scripted(int target, java.util.function.UnaryOperator<List<byte[]>> script) {
+        return new Mutation(Kind.SCRIPTED, target, 0, script);
     }
 
     @Override
@@ -65,6 +79,15 @@ final class Mutation {
                     new BackendBytes().readyForQuery('I').toByteArray())));
             case NO_SASL_FINAL -> removeFirst(m, 'R', 12);
             case BAD_SERVER_SIGNATURE -> badSignature(m);
+            case SCRIPTED -> {
+                if (index != target) {
+                    yield null;
+                }
+                List<byte[]> replaced = script.apply(m);
+                m.clear();
+                m.addAll(replaced);
+                yield "scripted";
+            }
             default -> index == target ? generic(m) : null;
         };
         if (what == null) {

@@ -45,18 +45,15 @@ public final class AsyncConnectionImpl implements AsyncConnection {
     private final Executor executor;
     private final SubmissionPublisher<Notify> notifications;
     private final AdaptersMap adapters;
-    private final java.net.SocketAddress cancelAddress;
     private final AsyncTwoPhase twoPhase = new AsyncTwoPhase(this);
     private final AtomicInteger savepoints = new AtomicInteger();
     private final StatementCache statements = new StatementCache();
     private volatile boolean autocommit;
 
-    private AsyncConnectionImpl(AsyncSession session, Executor executor, SubmissionPublisher<Notify> notifications,
-            java.net.SocketAddress cancelAddress) {
+    private AsyncConnectionImpl(AsyncSession session, Executor executor, SubmissionPublisher<Notify> notifications) {
         this.session = session;
         this.executor = executor;
         this.notifications = notifications;
-        this.cancelAddress = cancelAddress;
         BuiltinAdapters.ensureRegistered();
         this.adapters = AdaptersMap.global().child();
         // Executions are planned without waiting for earlier answers: bind only confirmed names.
@@ -87,7 +84,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
                 publisher.close();
                 out.completeExceptionally(unwrap(e));
             } else {
-                out.complete(new AsyncConnectionImpl(s, ex, publisher, s.remoteAddress()));
+                out.complete(new AsyncConnectionImpl(s, ex, publisher));
             }
         }));
         return out;
@@ -290,10 +287,23 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     @Override
     public CompletionStage<Void> cancel() {
+        return sendCancel(null);
+    }
+
+    /** psycopg's {@code cancel_safe(timeout)}, as the blocking {@code cancelSafe}; see {@link AsyncConnection#cancelSafe}. */
+    @Override
+    public CompletionStage<Void> cancelSafe(java.time.Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("cancelSafe needs a positive timeout, not " + timeout);
+        }
+        return sendCancel(timeout);
+    }
+
+    private CompletionStage<Void> sendCancel(java.time.Duration timeout) {
         if (session.keyData() == null || session.isClosed() || session.isBroken()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> f = CancelSender.send(session.loop(), cancelAddress, session.keyData());
+        CompletableFuture<Void> f = CancelSender.send(session.loop(), session.cancelTarget(), session.keyData(), timeout);
         CompletableFuture<Void> user = new CompletableFuture<>();
         f.whenComplete((r, e) -> executor.execute(() -> {
             if (e != null) {

@@ -195,6 +195,19 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
         return append(encoder.array(), 0, encoder.size());
     }
 
+    @Override
+    public synchronized io.tusk.async.AsyncCopy setTypes(String... typeNames) {
+        return setTypes(CopyRowEncoder.oidsOf(transformer, typeNames));
+    }
+
+    @Override
+    public synchronized io.tusk.async.AsyncCopy setTypes(int... oids) {
+        if (encoder != null) {
+            encoder.declare(oids); // psycopg's set_types governs writing too
+        }
+        return this;
+    }
+
     /** Gathers into the current message, sending each full one; the stage of the last one sent, if any. */
     private CompletionStage<Void> append(byte[] b, int off, int len) {
         CompletionStage<Void> last = ACCEPTED;

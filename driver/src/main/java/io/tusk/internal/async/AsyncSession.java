@@ -86,6 +86,7 @@ public final class AsyncSession {
 
     /** Sees the tag of every completed command (the statement cache); on the loop. */
     private volatile java.util.function.Consumer<String> tagObserver;
+    private volatile CancelSender.Target cancelTarget;
 
     private static final class Op<T> {
         final Exchange<T> exchange;
@@ -119,6 +120,16 @@ public final class AsyncSession {
     /** Where the session is connected (for the CancelRequest's own connection). */
     public java.net.SocketAddress remoteAddress() {
         return remote;
+    }
+
+    /** How a CancelRequest reaches the server: the session's address, over TLS when it is encrypted. */
+    CancelSender.Target cancelTarget() {
+        CancelSender.Target t = cancelTarget;
+        return t != null ? t : new CancelSender.Target(remote, null, false);
+    }
+
+    void cancelTarget(CancelSender.Target target) {
+        cancelTarget = target;
     }
 
     public EventLoop loop() {
@@ -235,7 +246,7 @@ public final class AsyncSession {
     private void writeOut() {
         try {
             sending(out);
-            pipe.send(out.array(), 0, out.size());
+            out.writeTo(pipe::send);
         } catch (IOException e) {
             lost(e);
         } finally {
@@ -265,7 +276,7 @@ public final class AsyncSession {
         if (h.size() > 0 && !closed && !broken) {
             try {
                 sending(h);
-                pipe.send(h.array(), 0, h.size());
+                h.writeTo(pipe::send);
             } catch (IOException e) {
                 lost(e);
             }
@@ -276,7 +287,11 @@ public final class AsyncSession {
     private void sending(WriteBuffer b) {
         b.abortMessage(); // a message whose encoder failed half-way never leaves
         if (order != null) {
-            order.sent(b.array(), 0, b.size());
+            try {
+                b.writeTo(order::sent);
+            } catch (IOException e) {
+                throw new AssertionError(e); // the checker does no I/O
+            }
         }
     }
 

@@ -7,10 +7,8 @@ import io.tusk.errors.ProgrammingException;
 import io.tusk.errors.TransactionRollbackException;
 import io.tusk.internal.adapt.Literals;
 import io.tusk.internal.connection.QueryResult;
-import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.tx.PrepareErrors;
-import java.time.Instant;
-import java.util.ArrayList;
+import io.tusk.internal.tx.PreparedXacts;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -127,20 +125,8 @@ final class AsyncTwoPhase {
     }
 
     CompletionStage<List<Xid>> recover() {
-        String sql = "SELECT gid, to_char(prepared AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
-                + "owner, database FROM pg_catalog.pg_prepared_xacts ORDER BY prepared, gid";
-        return conn.deliver(conn.run(sql, null)).thenApply(results -> {
-            List<Xid> out = new ArrayList<>();
-            for (DataRow row : results.get(0).rows()) {
-                Xid id = Xid.fromString(text(row, 0));
-                out.add(id.withRecoveryInfo(Instant.parse(text(row, 1)), text(row, 2), text(row, 3)));
-            }
-            return out;
-        });
-    }
-
-    private String text(DataRow row, int column) {
-        return row.isNull(column) ? null : new String(row.buffer(), row.offset(column), row.length(column), conn.session().charset());
+        return conn.deliver(conn.run(PreparedXacts.QUERY, null))
+                .thenApply(results -> PreparedXacts.read(results, conn.session().charset()));
     }
 
     private synchronized void forget() {

@@ -132,6 +132,11 @@ final class SessionOpener implements NioPipe.Listener {
 
     private void handshake() throws IOException {
         phase = Phase.HANDSHAKE;
+        pipe.startTls(engine());
+    }
+
+    /** A client TLS engine for this host as the settings ask (also for the cancel request's connection). */
+    private SSLEngine engine() {
         SSLEngine engine = sslContext.createSSLEngine(host.host(), host.port());
         engine.setUseClientMode(true);
         SSLParameters p = engine.getSSLParameters();
@@ -149,7 +154,7 @@ final class SessionOpener implements NioPipe.Listener {
             p.setServerNames(List.of(new SNIHostName(name)));
         }
         engine.setSSLParameters(p);
-        pipe.startTls(engine);
+        return engine;
     }
 
     @Override
@@ -202,6 +207,8 @@ final class SessionOpener implements NioPipe.Listener {
                 pipe.close();
                 result.completeExceptionally(e);
             } else {
+                session.cancelTarget(new CancelSender.Target(address, pipe.tls() == null ? null : this::engine,
+                        spec.tls().direct()));
                 session.started(s.keyData(), s.status());
                 session.socketTimeout(spec.socketTimeout());
                 result.complete(session);

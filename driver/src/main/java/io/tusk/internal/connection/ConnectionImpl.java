@@ -487,18 +487,25 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         if (s.isClosed() || s.isBroken() || s.keyData() == null) {
             return;
         }
-        try (Transport t = endpoint.dialer().dial()) {
-            WriteBuffer out = new WriteBuffer(64);
-            new CancelRequest(s.keyData().processId(), s.keyData().secretKey()).encode(out);
-            t.out().write(out.array(), 0, out.size());
-            t.out().flush();
-            t.readTimeout(Duration.ofSeconds(10));
-            while (t.in().read() >= 0) {
-                // the server sends nothing; it closes the connection once the request is processed
-            }
-        } catch (IOException e) {
-            throw new OperationalException("could not send the cancel request to " + endpoint.host() + ": " + e.getMessage(), e);
+        CancelRequests.send(endpoint, s.keyData());
+    }
+
+    /**
+     * psycopg's {@code cancel_safe(timeout)}: the same request over the same kind of connection
+     * (TLS when the session uses it), but the caller waits at most {@code timeout}. Nothing
+     * happens when the connection is closed or broken, and a request that finds nothing running
+     * is harmless (the server ignores it).
+     */
+    @Override
+    public void cancelSafe(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("cancelSafe needs a positive timeout, not " + timeout);
         }
+        Session s = session;
+        if (s.isClosed() || s.isBroken() || s.keyData() == null) {
+            return;
+        }
+        CancelRequests.sendWithin(endpoint, s.keyData(), timeout);
     }
 
     @Override

@@ -178,7 +178,7 @@ public final class Connector {
             Endpoint endpoint = new Endpoint(host.isUnixSocket() ? host.socketFile().getParent().toString() : host.host(),
                     dialled == null || dialled.getAddress() == null ? null : dialled.getAddress().getHostAddress(),
                     host.port(), spec.dbname(), spec.user(), spec.safeDsn(),
-                    () -> dial(host, dialled, connected.isTls(), ConnectDeadline.after(Duration.ofSeconds(10)), t -> { }));
+                    t -> dial(host, dialled, connected.isTls(), ConnectDeadline.after(t), x -> { }));
             return new ConnectionImpl.Opened(session, endpoint);
         } catch (IOException e) {
             if (deadline.timedOut()) {

@@ -11,10 +11,13 @@ import java.io.IOException;
 public record Endpoint(String host, String hostaddr, int port, String dbname, String user, String safeDsn,
         Dialer dialer) {
 
-    /** Opens a new transport to the same server, TLS included when the session used it. */
+    /**
+     * Opens a new transport to the same server, TLS included when the session used it; {@code
+     * timeout} bounds the connect and each read of the TLS negotiation.
+     */
     @FunctionalInterface
     public interface Dialer {
-        Transport dial() throws IOException;
+        Transport dial(java.time.Duration timeout) throws IOException;
     }
 
     @Override

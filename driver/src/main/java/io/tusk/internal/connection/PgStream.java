@@ -65,10 +65,10 @@ public final class PgStream {
             return;
         }
         if (order != null) {
-            order.sent(out.array(), 0, out.size());
+            out.writeTo(order::sent);
         }
         OutputStream os = transport.out();
-        os.write(out.array(), 0, out.size());
+        out.writeTo(os::write); // large values straight from their arrays, never copied into the buffer
         os.flush();
         out.clear();
     }

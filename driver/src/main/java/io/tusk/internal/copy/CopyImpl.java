@@ -317,16 +317,14 @@ public final class CopyImpl implements Copy {
             l[i] = transformer.loaderFor(oids[i], f);
         }
         loaders = l;
+        if (in) {
+            rows.declare(oids); // psycopg's set_types governs writing too
+        }
     }
 
     @Override
     public void setTypes(String... typeNames) {
-        int[] oids = new int[typeNames.length];
-        for (int i = 0; i < typeNames.length; i++) {
-            Integer oid = transformer.adapters().oidOf(typeNames[i]);
-            oids[i] = oid != null ? oid : TypeNames.builtinOid(typeNames[i]);
-        }
-        setTypes(oids);
+        setTypes(CopyRowEncoder.oidsOf(transformer, typeNames));
     }
 
     // ---- ending

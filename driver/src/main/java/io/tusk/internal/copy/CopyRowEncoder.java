@@ -16,10 +16,29 @@ public final class CopyRowEncoder {
     private final boolean binary;
     private final ByteSink row = new ByteSink();
     private boolean headerWritten;
+    private DeclaredTypes declared;
 
     public CopyRowEncoder(Transformer transformer, boolean binary) {
         this.transformer = transformer;
         this.binary = binary;
+    }
+
+    /**
+     * The column types from {@code setTypes}: values are converted to them, and in binary a value
+     * written as another type is refused (see {@link DeclaredTypes}).
+     */
+    public void declare(int[] oids) {
+        declared = new DeclaredTypes(oids);
+    }
+
+    /** The OIDs of type names: the adapters' (registered types) first, then the built-in ones. */
+    public static int[] oidsOf(Transformer transformer, String... typeNames) {
+        int[] oids = new int[typeNames.length];
+        for (int i = 0; i < typeNames.length; i++) {
+            Integer oid = transformer.adapters().oidOf(typeNames[i]);
+            oids[i] = oid != null ? oid : TypeNames.builtinOid(typeNames[i]);
+        }
+        return oids;
     }
 
     /**
@@ -28,6 +47,17 @@ public final class CopyRowEncoder {
      */
     public void encode(Object[] values) {
         row.clear();
+        if (declared != null) {
+            if (values.length != declared.count()) {
+                throw new ProgrammingException("the row has " + values.length + " values but setTypes declared "
+                        + declared.count() + " columns: write one value per declared column");
+            }
+            Object[] converted = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                converted[i] = values[i] == null ? null : declared.convert(i, values[i]);
+            }
+            values = converted;
+        }
         if (binary) {
             binaryRow(values);
         } else {
@@ -70,17 +100,33 @@ public final class CopyRowEncoder {
     }
 
     private void binaryRow(Object[] values) {
+        // Check every value before any byte of the row is rendered: a refused row sends nothing.
+        @SuppressWarnings("unchecked")
+        io.tusk.adapt.Dumper<Object>[] dumpers = new io.tusk.adapt.Dumper[values.length];
+        byte[][] fixed = declared == null ? null : new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            if (fixed != null && values[i] != null && (fixed[i] = declared.binary(i, values[i])) != null) {
+                continue;
+            }
+            if (values[i] != null) {
+                dumpers[i] = binaryDumper(values[i]);
+                if (declared != null) {
+                    declared.checkBinary(i, values[i], dumpers[i].oid());
+                }
+            }
+        }
         if (!headerWritten) {
             BinaryRows.header(row);
             headerWritten = true;
         }
         row.int16(values.length);
-        for (Object v : values) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
             if (v == null) {
                 row.int32(-1);
                 continue;
             }
-            byte[] b = binaryDumper(v).dump(v);
+            byte[] b = fixed != null && fixed[i] != null ? fixed[i] : dumpers[i].dump(v);
             row.int32(b.length);
             row.put(b, 0, b.length);
         }

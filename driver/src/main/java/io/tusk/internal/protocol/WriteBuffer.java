@@ -1,8 +1,11 @@
 package io.tusk.internal.protocol;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A growable byte buffer that frontend messages are encoded into.
@@ -11,12 +14,36 @@ import java.util.Arrays;
  * appended to the same buffer and leaves in one write. {@link #beginMessage(byte)} reserves the
  * length word and {@link #endMessage()} fills it in, so encoders never compute lengths by hand
  * (protocol "Message Formats": the length counts itself but not the type byte).
+ *
+ * <p>A large value ({@value #BY_REFERENCE} bytes or more: a big bytea or text parameter, a big
+ * COPY chunk) is not copied in: the buffer keeps a reference to the caller's array and
+ * {@link #writeTo} sends it between the bytes before and after it. A 500 MB parameter then
+ * costs its own array and nothing more, instead of a buffer grown by doubling around a copy
+ * of it. The caller must not change such an array until the buffer is written or cleared.
+ * Positions ({@link #size()}, marks) count those bytes as if they were copied.
  */
 public final class WriteBuffer {
+    /** Arrays from this size on are sent from where they are, not copied. */
+    public static final int BY_REFERENCE = 64 * 1024;
+
+    /** Where the bytes go: a socket's stream, the reply checker, a channel. */
+    @FunctionalInterface
+    public interface Sink {
+        void write(byte[] b, int off, int len) throws IOException;
+    }
+
+    /** A large array sent from where it is, after the first {@code at} bytes of {@code buf}. */
+    private record Extern(int at, byte[] array, int off, int len) {
+    }
+
     private byte[] buf;
-    private int size;
+    /** Bytes used in {@code buf}; {@link #size()} adds the external ones. */
+    private int fill;
+    /** Bytes held by reference. */
+    private long external;
+    private final List<Extern> externs = new ArrayList<>(0);
     private int messageStart = -1;
-    /** Where the current message's first byte (its type byte, if any) is: the rollback point. */
+    /** Where the current message's first byte (its type byte, if any) is, as a size(): the rollback point. */
     private int messageFirstByte = -1;
     private Charset charset = StandardCharsets.UTF_8;
 
@@ -40,7 +67,7 @@ public final class WriteBuffer {
     /** Starts a message with a type byte; its length is filled in by {@link #endMessage()}. */
     public WriteBuffer beginMessage(byte type) {
         checkNoMessage();
-        int first = size;
+        int first = size();
         int1(type);
         beginUntypedMessage();
         messageFirstByte = first;
@@ -50,8 +77,8 @@ public final class WriteBuffer {
     /** Starts a message without type byte (StartupMessage, SSLRequest, CancelRequest). */
     public WriteBuffer beginUntypedMessage() {
         checkNoMessage();
-        messageFirstByte = size;
-        messageStart = size;
+        messageFirstByte = size();
+        messageStart = size();
         int32(0);
         return this;
     }
@@ -66,7 +93,7 @@ public final class WriteBuffer {
         if (messageStart < 0) {
             throw new IllegalStateException("no message begun");
         }
-        putInt(messageStart, size - messageStart);
+        putInt(physical(messageStart), size() - messageStart);
         messageStart = -1;
         messageFirstByte = -1;
         return this;
@@ -79,9 +106,7 @@ public final class WriteBuffer {
      */
     public void abortMessage() {
         if (messageStart >= 0) {
-            size = messageFirstByte;
-            messageStart = -1;
-            messageFirstByte = -1;
+            rewind(messageFirstByte);
         }
     }
 
@@ -91,10 +116,18 @@ public final class WriteBuffer {
      * messages.
      */
     public void rewind(int mark) {
-        if (mark < 0 || mark > size) {
-            throw new IllegalArgumentException("cannot rewind to " + mark + " of " + size);
+        if (mark < 0 || mark > size()) {
+            throw new IllegalArgumentException("cannot rewind to " + mark + " of " + size());
         }
-        size = mark;
+        while (!externs.isEmpty()) {
+            Extern last = externs.get(externs.size() - 1);
+            if (last.at() + external - last.len() < mark) {
+                break; // it starts before the mark (marks never fall inside one)
+            }
+            externs.remove(externs.size() - 1);
+            external -= last.len();
+        }
+        fill = (int) (mark - external);
         messageStart = -1;
         messageFirstByte = -1;
     }
@@ -106,21 +139,21 @@ public final class WriteBuffer {
 
     public WriteBuffer int1(int b) {
         ensure(1);
-        buf[size++] = (byte) b;
+        buf[fill++] = (byte) b;
         return this;
     }
 
     public WriteBuffer int16(int v) {
         ensure(2);
-        buf[size++] = (byte) (v >>> 8);
-        buf[size++] = (byte) v;
+        buf[fill++] = (byte) (v >>> 8);
+        buf[fill++] = (byte) v;
         return this;
     }
 
     public WriteBuffer int32(int v) {
         ensure(4);
-        putInt(size, v);
-        size += 4;
+        putInt(fill, v);
+        fill += 4;
         return this;
     }
 
@@ -134,9 +167,17 @@ public final class WriteBuffer {
     }
 
     public WriteBuffer bytes(byte[] b, int off, int len) {
+        if (len >= BY_REFERENCE) {
+            if ((long) size() + len > Integer.MAX_VALUE - 8) {
+                throw fail("cannot send a message of more than 2 GiB");
+            }
+            externs.add(new Extern(fill, b, off, len));
+            external += len;
+            return this;
+        }
         ensure(len);
-        System.arraycopy(b, off, buf, size, len);
-        size += len;
+        System.arraycopy(b, off, buf, fill, len);
+        fill += len;
         return this;
     }
 
@@ -182,17 +223,17 @@ public final class WriteBuffer {
         }
         ensure(n);
         for (int i = 0; i < n; i++) {
-            buf[size + i] = (byte) s.charAt(i);
+            buf[fill + i] = (byte) s.charAt(i);
         }
-        size += n;
+        fill += n;
         return true;
     }
 
-    /** Reserves {@code n} bytes and returns their offset, for values whose length is known later. */
+    /** Reserves {@code n} bytes and returns their offset in {@link #array()}, for values whose length is known later. */
     public int reserve(int n) {
         ensure(n);
-        int at = size;
-        size += n;
+        int at = fill;
+        fill += n;
         return at;
     }
 
@@ -203,22 +244,71 @@ public final class WriteBuffer {
         buf[at + 3] = (byte) v;
     }
 
+    /** Every byte written, those held by reference included. */
     public int size() {
-        return size;
+        return (int) (fill + external);
     }
 
-    /** The backing array; valid bytes are {@code [0, size())}. */
+    /**
+     * The backing array; valid bytes are {@code [0, size())}. Large arrays held by reference are
+     * copied in first (only small requests use this: cancel, start-up; the rest use {@link #writeTo}).
+     */
     public byte[] array() {
+        if (!externs.isEmpty()) {
+            buf = toByteArray();
+            fill = buf.length;
+            externs.clear();
+            external = 0;
+        }
         return buf;
     }
 
     public byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        byte[] all = new byte[size()];
+        int[] at = {0};
+        try {
+            writeTo((b, off, len) -> {
+                System.arraycopy(b, off, all, at[0], len);
+                at[0] += len;
+            });
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return all;
+    }
+
+    /** Hands every byte to {@code sink} in order, large arrays from where they are. */
+    public void writeTo(Sink sink) throws IOException {
+        int pos = 0;
+        for (Extern e : externs) {
+            if (e.at() > pos) {
+                sink.write(buf, pos, e.at() - pos);
+            }
+            sink.write(e.array(), e.off(), e.len());
+            pos = e.at();
+        }
+        if (fill > pos) {
+            sink.write(buf, pos, fill - pos);
+        }
+    }
+
+    /** The index in {@code buf} of the byte at position {@code at} (not inside an external array). */
+    private int physical(int at) {
+        long ext = 0;
+        for (Extern e : externs) {
+            if (e.at() + ext >= at) {
+                break;
+            }
+            ext += e.len();
+        }
+        return (int) (at - ext);
     }
 
     /** Forgets the content, keeping the capacity (shrinking a buffer grown by a huge exchange). */
     public void clear() {
-        size = 0;
+        fill = 0;
+        externs.clear();
+        external = 0;
         messageStart = -1;
         messageFirstByte = -1;
         if (buf.length > 1 << 20) {
@@ -228,7 +318,10 @@ public final class WriteBuffer {
 
     private void ensure(int n) {
         // In long arithmetic: size + n can overflow an int for a value near 2 GiB.
-        long need = (long) size + n;
+        long need = (long) fill + n;
+        if (need + external > Integer.MAX_VALUE - 8) {
+            throw fail("cannot send a message of more than 2 GiB");
+        }
         if (need > buf.length) {
             if (need > Integer.MAX_VALUE - 8) {
                 throw fail("cannot send a message of more than 2 GiB");

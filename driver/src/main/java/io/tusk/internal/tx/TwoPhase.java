@@ -6,11 +6,7 @@ import io.tusk.errors.DatabaseException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.errors.TransactionRollbackException;
 import io.tusk.internal.adapt.Literals;
-import io.tusk.internal.connection.QueryResult;
-import io.tusk.internal.protocol.backend.DataRow;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 
@@ -186,21 +182,7 @@ public final class TwoPhase {
 
     /** The prepared transactions of the server ({@code pg_prepared_xacts}), oldest first. */
     public List<Xid> recover() {
-        List<QueryResult> results = host.run("SELECT gid, to_char(prepared AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
-                + "owner, database FROM pg_catalog.pg_prepared_xacts ORDER BY prepared, gid");
-        List<Xid> out = new ArrayList<>();
-        for (DataRow row : results.get(0).rows()) {
-            Xid id = Xid.fromString(text(row, 0));
-            out.add(id.withRecoveryInfo(Instant.parse(text(row, 1)), text(row, 2), text(row, 3)));
-        }
-        return out;
-    }
-
-    private String text(DataRow row, int column) {
-        if (row.isNull(column)) {
-            return null;
-        }
-        return new String(row.buffer(), row.offset(column), row.length(column), host.charset());
+        return PreparedXacts.read(host.run(PreparedXacts.QUERY), host.charset());
     }
 
     private static void checkGidLength(Xid id) {

@@ -151,4 +151,41 @@ class WriteBufferTest {
         out.clear();
         assertEquals(8192, out.array().length);
     }
+
+    @Test
+    void aLargeValueIsSentFromItsOwnArrayWithTheRightLength() throws Exception {
+        byte[] big = new byte[WriteBuffer.BY_REFERENCE + 3];
+        java.util.Arrays.fill(big, (byte) 7);
+        WriteBuffer out = new WriteBuffer(64);
+        new Query("BEGIN").encode(out);
+        out.beginMessage((byte) 'd').bytes(big).int1(9).endMessage();
+        Sync.INSTANCE.encode(out);
+        assertEquals(11 + 5 + big.length + 1 + 5, out.size());
+        java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+        out.writeTo((b, off, len) -> pieces.add(b == big ? b : java.util.Arrays.copyOfRange(b, off, off + len)));
+        assertEquals(3, pieces.size(), "the bytes before it, the array itself, the bytes after");
+        assertSame(big, pieces.get(1), "not copied");
+        byte[] all = out.toByteArray();
+        assertEquals(out.size(), all.length);
+        assertEquals(big.length + 5, Bytes.int32(all, 12), "the length word counts the value held by reference");
+        assertEquals(9, all[11 + 5 + big.length]);
+        assertEquals("53 00 00 00 04", toHex(all, all.length - 5, 5));
+        assertEquals(toHex(all), toHex(java.util.Arrays.copyOf(out.array(), out.size())), "array() copies it in");
+    }
+
+    @Test
+    void rewindAndAbortDropValuesHeldByReference() {
+        byte[] big = new byte[WriteBuffer.BY_REFERENCE];
+        WriteBuffer out = new WriteBuffer(64);
+        Sync.INSTANCE.encode(out);
+        int mark = out.size();
+        out.beginMessage((byte) 'd').bytes(big).endMessage();
+        out.beginMessage((byte) 'd').bytes(big); // its encoder fails here
+        out.beginMessage((byte) 'H').endMessage(); // drops the half message and its value
+        assertEquals(5 + 5 + big.length + 5, out.size());
+        out.rewind(mark);
+        assertEquals(5, out.size());
+        out.beginMessage((byte) 'H').endMessage();
+        assertEquals("53 00 00 00 04 48 00 00 00 04", toHex(out.toByteArray()));
+    }
 }

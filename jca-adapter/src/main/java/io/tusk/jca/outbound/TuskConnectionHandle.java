@@ -396,6 +396,11 @@ public final class TuskConnectionHandle implements Connection {
         conn().cancel();
     }
 
+    @Override
+    public void cancelSafe(java.time.Duration timeout) {
+        conn().cancelSafe(timeout);
+    }
+
     /** Returns the session to the pool (CONNECTION_CLOSED); it is not closed. Calling it again does nothing. */
     @Override
     public void close() {

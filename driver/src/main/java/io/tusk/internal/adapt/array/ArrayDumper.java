@@ -9,6 +9,7 @@ import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Bin;
 import io.tusk.internal.adapt.BuiltinTypes;
 import io.tusk.internal.adapt.Transformer;
+import io.tusk.types.PgArray;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -151,9 +152,37 @@ public final class ArrayDumper implements Dumper<Object> {
         if (format == Format.BINARY) {
             writeBinary(value, dims, context, out);
         } else {
+            int[] lower = dims.contains(0) ? null : lowerBounds(value, dims);
+            if (lower != null) {
+                // array_in's dimension decoration (PostgreSQL docs 8.15.2): [lo:hi] per dimension, then =.
+                for (int i = 0; i < lower.length; i++) {
+                    out.writeBytes(("[" + lower[i] + ":" + (lower[i] + dims.get(i) - 1) + "]")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                out.write('=');
+            }
             writeText(value, context, out);
         }
         return out.toByteArray();
+    }
+
+    /** A PgArray's lower bounds, checked against its dimensions; null for any other value (all 1). */
+    private static int[] lowerBounds(Object value, List<Integer> dims) {
+        if (!(value instanceof PgArray a) || dims.contains(0)) {
+            return null;
+        }
+        int[] lower = a.lowerBounds();
+        if (lower.length != dims.size()) {
+            throw new DataException("cannot dump " + a + ": " + lower.length + " lower bounds for an array of "
+                    + dims.size() + " dimensions");
+        }
+        for (int i = 0; i < lower.length; i++) {
+            if ((long) lower[i] + dims.get(i) - 1 > Integer.MAX_VALUE) {
+                throw new DataException("cannot dump " + a + ": dimension " + (i + 1) + " goes past subscript "
+                        + Integer.MAX_VALUE);
+            }
+        }
+        return lower;
     }
 
     /** Records each dimension's length, failing on ragged nesting (PostgreSQL arrays are rectangular). */
@@ -194,9 +223,10 @@ public final class ArrayDumper implements Dumper<Object> {
         Bin.put32(header, 0, ndim);
         Bin.put32(header, 4, values.contains(null) ? 1 : 0);
         Bin.put32(header, 8, elementOid);
+        int[] lower = lowerBounds(value, dims);
         for (int i = 0; i < ndim; i++) {
             Bin.put32(header, 12 + 8 * i, dims.get(i));
-            Bin.put32(header, 16 + 8 * i, 1);
+            Bin.put32(header, 16 + 8 * i, lower == null ? 1 : lower[i]);
         }
         out.writeBytes(header);
         for (byte[] v : values) {

@@ -6,6 +6,7 @@ import io.tusk.errors.DataException;
 import io.tusk.internal.adapt.Bin;
 import io.tusk.internal.adapt.BuiltinTypes;
 import io.tusk.internal.adapt.Transformer;
+import io.tusk.types.PgArray;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class ArrayLoaders {
     public static Loader<List<Object>> of(Format format, int elementOid, char delimiter, Transformer tx) {
         Loader<?> element = tx.loaderFor(elementOid, format);
         return format == Format.BINARY ? (b, off, len) -> binary(b, off, len, element)
-                : (b, off, len) -> new TextArrayParser(b, off, len, element, delimiter).parse();
+                : (b, off, len) -> text(new TextArrayParser(b, off, len, element, delimiter));
     }
 
     /**
@@ -48,6 +49,19 @@ public final class ArrayLoaders {
                 return of(format, elementOid, delimiter, new Transformer(context.adapters(), context));
             }
         };
+    }
+
+    private static List<Object> text(TextArrayParser parser) {
+        List<Object> out = parser.parse();
+        int[] lower = parser.lowerBounds();
+        if (lower != null) {
+            for (int lb : lower) {
+                if (lb != 1) {
+                    return PgArray.of(out, lower);
+                }
+            }
+        }
+        return out;
     }
 
     /** PostgreSQL's MAXDIM: array_in and array_recv refuse more dimensions. */
@@ -77,9 +91,17 @@ public final class ArrayLoaders {
                     + ndim + " dimensions");
         }
         int[] dims = new int[ndim];
+        int[] lower = new int[ndim];
+        boolean fromOne = true;
         long count = 1;
         for (int i = 0; i < ndim; i++) {
             dims[i] = Bin.int32(b, off + 12 + 8 * i);
+            lower[i] = Bin.int32(b, off + 16 + 8 * i);
+            fromOne &= lower[i] == 1;
+            if ((long) lower[i] + dims[i] - 1 > Integer.MAX_VALUE) {
+                throw new DataException("cannot load binary array: dimension " + (i + 1) + " from " + lower[i]
+                        + " of " + dims[i] + " elements goes past the largest subscript");
+            }
             if (dims[i] < 0) {
                 throw declares(Integer.toUnsignedLong(dims[i]), len);
             }
@@ -99,7 +121,7 @@ public final class ArrayLoaders {
             throw new DataException("cannot load binary array: " + (end - pos[0]) + " bytes left after its "
                     + count + " elements");
         }
-        return out;
+        return fromOne ? out : PgArray.of(out, lower);
     }
 
     private static DataException declares(long elements, int len) {

@@ -17,7 +17,8 @@ import java.time.Period;
 /**
  * interval ⟷ {@link Interval}; Duration and Period dump as intervals too. Binary is
  * {@code interval_send}: int64 microseconds, int32 days, int32 months. Text results are read in
- * the default {@code IntervalStyle=postgres} ({@code 1 year 2 mons -3 days +04:05:06.5}).
+ * the session's IntervalStyle: the default {@code postgres} ({@code 1 year 2 mons -3 days +04:05:06.5})
+ * here, {@code postgres_verbose}, {@code sql_standard} and {@code iso_8601} by {@link IntervalText}.
  */
 public final class IntervalAdapters {
     private IntervalAdapters() {
@@ -53,8 +54,10 @@ public final class IntervalAdapters {
                     return this;
                 }
                 return (b, off, len) -> {
-                    throw new DataException("cannot load interval text in IntervalStyle " + style
-                            + ": set IntervalStyle to 'postgres' (the default) or request binary results");
+                    if (len > 0 && b[off] == 'i' || len > 1 && b[off] == '-' && b[off + 1] == 'i') {
+                        throw infinity(Ascii.string(b, off, len));
+                    }
+                    return IntervalText.parse(Ascii.string(b, off, len), style);
                 };
             }
         });
