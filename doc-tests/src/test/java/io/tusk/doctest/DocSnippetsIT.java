@@ -10,21 +10,13 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -64,6 +56,17 @@ import org.junit.jupiter.api.TestFactory;
  * (the reason is required: what the testkit cannot give) compiles without running;
  * {@code <!-- snippet: run -->} is the default. Blocks fenced as anything but {@code java}
  * ({@code ```text}, {@code ```sh}) are not checked.
+ *
+ * <p><b>Asynchronous snippets wait for what they start.</b> A statement of a runnable snippet
+ * whose value is a {@code CompletionStage} that it drops (e.g. {@code pool.close();}) fails the
+ * snippet, since nothing would see an error inside it: assign the stage and wait for it in a
+ * {@code then:} line ({@code then: stage.toCompletableFuture().get(30, TimeUnit.SECONDS);}), or
+ * chain it into a stage that is waited for. Only the snippet's own top-level statements are
+ * checked (not lambdas, so {@code p.execute(...)} inside a pipeline's work is fine); a
+ * {@code Flow.Subscriber} should complete a future that a {@code then:} line waits for.
+ *
+ * <p>All snippets are compiled in one javac task ({@link SnippetCompiler}; each has its own
+ * package), and errors are reported per snippet at the documentation's lines.
  */
 class DocSnippetsIT {
 
@@ -85,22 +88,50 @@ class DocSnippetsIT {
                 s.name() + (s.runs() ? "" : " (compile-only: " + s.reason() + ")"), () -> check(s)));
     }
 
+    private static SnippetCompiler compiled;
+    private static final long[] NANOS = new long[5];   // compile, create database, setup, run, drop
+
+    /** All snippets, compiled once (by the first dynamic test that needs them). */
+    private static synchronized SnippetCompiler compiled() throws IOException {
+        if (compiled == null) {
+            long t0 = System.nanoTime();
+            compiled = SnippetCompiler.compile(Snippet.all(ROOT), WORK);
+            NANOS[0] += System.nanoTime() - t0;
+        }
+        return compiled;
+    }
+
+    @AfterAll
+    static void timings() {
+        System.out.printf(Locale.ROOT, "DocSnippetsIT: compile %d ms, create databases %d ms, setup %d ms, run %d ms, drop %d ms%n",
+                NANOS[0] / 1_000_000, NANOS[1] / 1_000_000, NANOS[2] / 1_000_000, NANOS[3] / 1_000_000, NANOS[4] / 1_000_000);
+    }
+
     private static void check(Snippet s) throws Exception {
-        Path classes = compile(s);
+        SnippetCompiler c = compiled();
+        List<String> errors = c.errors(s);
+        if (!errors.isEmpty()) {
+            fail(s.name() + " does not compile or drops a stage (sources in " + WORK.resolve("src") + "):\n  " + String.join("\n  ", errors));
+        }
         if (!s.runs()) {
             return;
         }
         PgServer server = PgServer.get();
+        long t0 = System.nanoTime();
         TestDatabase db = server.newDatabase("doc_" + s.id());
+        long created = System.nanoTime();
+        NANOS[1] += created - t0;
         try {
             for (String sql : s.values("setup")) {
                 db.admin().execute(sql);
             }
+            long t1 = System.nanoTime();
+            NANOS[2] += t1 - created;
             String conninfo = db.conninfo();
             System.setProperty(CONNINFO_PROPERTY, conninfo);
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, DocSnippetsIT.class.getClassLoader())) {
-                Class<?> c = Class.forName(new SnippetSource(s).packageName + ".DocSnippet", true, loader);
-                var run = c.getDeclaredMethod("run", String.class);
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, DocSnippetsIT.class.getClassLoader())) {
+                Class<?> k = Class.forName(new SnippetSource(s).packageName + ".DocSnippet", true, loader);
+                var run = k.getDeclaredMethod("run", String.class);
                 run.setAccessible(true);
                 assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                     try {
@@ -109,51 +140,14 @@ class DocSnippetsIT {
                         throw new AssertionError(s.name() + " threw " + e.getCause(), e.getCause());
                     }
                 }, s.name() + " did not finish within 60 s");
+            } finally {
+                NANOS[3] += System.nanoTime() - t1;
             }
         } finally {
-            for (String gid : db.admin().queryColumn("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
-                db.admin().execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
-            }
+            long t2 = System.nanoTime();
+            // dropDatabase rolls back the transactions still prepared in it.
             server.admin().dropDatabase(db.dbname());
+            NANOS[4] += System.nanoTime() - t2;
         }
-    }
-
-    /** Compiles the snippet's sources into their own directory; fails with javac's messages at the documentation's lines. */
-    private static Path compile(Snippet s) throws IOException {
-        SnippetSource src = new SnippetSource(s);
-        Path dir = WORK.resolve(s.id());
-        Path sources = dir.resolve("src").resolve(src.packageName.replace('.', '/'));
-        Path classes = dir.resolve("classes");
-        Files.createDirectories(sources);
-        Files.createDirectories(classes);
-        List<Path> files = new ArrayList<>();
-        for (Map.Entry<String, String> f : src.files.entrySet()) {
-            Path p = sources.resolve(f.getKey());
-            Files.writeString(p, f.getValue());
-            files.add(p);
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-nowarn",
-                    "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-            boolean ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files)).call();
-            if (!ok) {
-                StringBuilder msg = new StringBuilder(s.name() + " does not compile (sources in " + sources + "):");
-                for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                    if (d.getKind() != Diagnostic.Kind.ERROR) {
-                        continue;
-                    }
-                    String file = Paths.get(d.getSource().toUri()).getFileName().toString();
-                    int start = src.codeStart.getOrDefault(file, -1);
-                    long line = d.getLineNumber();
-                    String where = start > 0 && line >= start ? s.file() + ":" + (s.line() + line - start + 1)
-                            : file + ":" + line + " (generated around the snippet)";
-                    msg.append("\n  ").append(where).append(": ").append(d.getMessage(Locale.ROOT));
-                }
-                fail(msg.toString());
-            }
-        }
-        return classes;
     }
 }

@@ -35,6 +35,8 @@ final class SnippetSource {
     final Map<String, String> files = new LinkedHashMap<>();
     /** For each generated file, the line at which the snippet's own code starts (1-based), or -1. */
     final Map<String, Integer> codeStart = new LinkedHashMap<>();
+    /** The last line of {@code DocSnippet.java} that holds the snippet's own statements (-1 when it has none). */
+    int codeEnd = -1;
 
     SnippetSource(Snippet s) {
         packageName = "snippets." + s.id();
@@ -90,6 +92,7 @@ final class SnippetSource {
             }
             w.append(bodyText).append('\n');
             codeStart.put("DocSnippet.java", start);
+            codeEnd = start + (int) bodyText.chars().filter(c -> c == '\n').count();
         }
         s.values("then").forEach(t -> w.append("        ").append(t).append('\n'));
         w.append("        }\n    }\n").append(trailing).append("\n}\n");
