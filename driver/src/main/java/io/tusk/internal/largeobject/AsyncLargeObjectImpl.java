@@ -3,7 +3,6 @@ package io.tusk.internal.largeobject;
 import io.tusk.LargeObject;
 import io.tusk.TransactionStatus;
 import io.tusk.async.AsyncLargeObject;
-import io.tusk.errors.InterfaceException;
 import io.tusk.errors.OperationalException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.async.AsyncConnectionImpl;
@@ -80,8 +79,7 @@ public final class AsyncLargeObjectImpl implements AsyncLargeObject {
 
     private static void checkTransactional(AsyncConnectionImpl conn) {
         if (conn.autocommit()) {
-            throw new ProgrammingException("can't use a large object outside of transactions: large-object descriptors"
-                    + " live in a transaction; turn autocommit off (setAutocommit(false))");
+            throw LoRules.outsideTransaction();
         }
     }
 
@@ -96,16 +94,14 @@ public final class AsyncLargeObjectImpl implements AsyncLargeObject {
             checkOpen();
             checkTransactional(conn);
             if (fd < 0) {
-                throw new ProgrammingException("large object " + oid + " was opened in mode 'n': it has no descriptor;"
-                        + " open it with r, w or rw to read or write");
+                throw LoRules.noDescriptor(oid);
             }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         return conn.session().submit(st -> {
             if (conn.session() != session || st == TransactionStatus.IDLE || st == TransactionStatus.UNKNOWN) {
-                throw new ProgrammingException("large object " + oid + " isn't valid anymore: the transaction that opened it"
-                        + " ended; open it again with conn.largeObject(" + oid + ", \"" + mode + "\")");
+                throw LoRules.notValidAnymore(oid, mode);
             }
             return new AsyncSession.Planned<>(new FastPathExchange(null, call), null);
         });
@@ -129,8 +125,7 @@ public final class AsyncLargeObjectImpl implements AsyncLargeObject {
                     .thenCompose(back -> {
                         long left = end - here;
                         if (left > Integer.MAX_VALUE - 8) {
-                            throw new ProgrammingException("large object " + oid + " has " + left + " bytes left: too many"
-                                    + " for one byte[]; read it in parts");
+                            throw LoRules.tooLarge(oid, left);
                         }
                         return readFrom(new ByteArrayOutputStream(), (int) Math.max(0, left));
                     })));
@@ -293,12 +288,7 @@ public final class AsyncLargeObjectImpl implements AsyncLargeObject {
     }
 
     private void checkOpen() {
-        if (closed) {
-            throw new InterfaceException("large object " + oid + " is already closed");
-        }
-        if (conn.isClosed()) {
-            throw new InterfaceException("the connection is closed");
-        }
+        LoRules.checkOpen(oid, closed, conn.closedByUser());
     }
 
     @Override

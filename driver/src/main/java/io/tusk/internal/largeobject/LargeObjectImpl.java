@@ -2,7 +2,6 @@ package io.tusk.internal.largeobject;
 
 import io.tusk.LargeObject;
 import io.tusk.TransactionStatus;
-import io.tusk.errors.InterfaceException;
 import io.tusk.errors.OperationalException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.connection.ConnectionImpl;
@@ -93,8 +92,7 @@ public final class LargeObjectImpl implements LargeObject {
 
     private static void checkTransactional(ConnectionImpl conn) {
         if (conn.autocommit()) {
-            throw new ProgrammingException("can't use a large object outside of transactions: large-object descriptors"
-                    + " live in a transaction; turn autocommit off (setAutocommit(false))");
+            throw LoRules.outsideTransaction();
         }
     }
 
@@ -103,13 +101,11 @@ public final class LargeObjectImpl implements LargeObject {
         checkOpen();
         checkTransactional(conn);
         if (fd < 0) {
-            throw new ProgrammingException("large object " + oid + " was opened in mode 'n': it has no descriptor;"
-                    + " open it with r, w or rw to read or write");
+            throw LoRules.noDescriptor(oid);
         }
         TransactionStatus st = conn.session().transactionStatus();
         if (conn.session() != session || st == TransactionStatus.IDLE || st == TransactionStatus.UNKNOWN) {
-            throw new ProgrammingException("large object " + oid + " isn't valid anymore: the transaction that opened it"
-                    + " ended; open it again with conn.largeObject(" + oid + ", \"" + mode + "\")");
+            throw LoRules.notValidAnymore(oid, mode);
         }
         return call(conn, call);
     }
@@ -132,8 +128,7 @@ public final class LargeObjectImpl implements LargeObject {
             seek(here, SEEK_SET);
             long left = end - here;
             if (left > Integer.MAX_VALUE - 8) {
-                throw new ProgrammingException("large object " + oid + " has " + left + " bytes left: too many for one"
-                        + " byte[]; read it in parts or with inputStream()");
+                throw LoRules.tooLarge(oid, left);
             }
             size = (int) Math.max(0, left);
         }
@@ -280,12 +275,7 @@ public final class LargeObjectImpl implements LargeObject {
     }
 
     private void checkOpen() {
-        if (closed) {
-            throw new InterfaceException("large object " + oid + " is already closed");
-        }
-        if (conn.closedByUser()) {
-            throw new InterfaceException("the connection is closed");
-        }
+        LoRules.checkOpen(oid, closed, conn.closedByUser());
     }
 
     @Override
