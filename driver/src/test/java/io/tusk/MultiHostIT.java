@@ -40,6 +40,21 @@ class MultiHostIT {
     }
 
     @Test
+    void anUnknownHostAndARefusingOneAreEachNamedInWholePhrasesOnBothFrontEnds() {
+        int refused = Ports.unusedPort();
+        String conninfo = "host=no-such-host.invalid,127.0.0.1 port=5432," + refused + " dbname=x user=x sslmode=disable";
+        OperationalException blocking = assertThrows(OperationalException.class, () -> Tusk.connect(conninfo));
+        Throwable async = assertThrows(java.util.concurrent.CompletionException.class,
+                () -> Tusk.connectAsync(conninfo).toCompletableFuture().join()).getCause();
+        for (Throwable e : new Throwable[] {blocking, async}) {
+            String m = e.getMessage();
+            assertTrue(m.contains("could not translate host name \"no-such-host.invalid\" to address"), m);
+            assertTrue(m.contains("connection to ") && m.contains(String.valueOf(refused)), m);
+            assertTrue(!m.contains("connection to could not"), "each failure is a whole phrase: " + m);
+        }
+    }
+
+    @Test
     void whenEveryHostIsDownOneErrorNamesThemAll() {
         int a = Ports.unusedPort();
         int b = Ports.unusedPort();

@@ -91,9 +91,9 @@ public final class AsyncConnector {
             }
             Throwable cause = unwrap(e);
             if (cause instanceof NotTheTarget) {
-                failures.add(SessionOpener.describe(t.host(), t.address()) + ": " + cause.getMessage());
+                failures.add("connection to " + SessionOpener.describe(t.host(), t.address()) + ": " + cause.getMessage());
             } else {
-                failures.add(SessionOpener.describe(t.host(), t.address()) + " failed: " + cause.getMessage());
+                failures.add("connection to " + SessionOpener.describe(t.host(), t.address()) + " failed: " + cause.getMessage());
             }
             return attemptFrom(targets, i + 1, ctx, failures, cause);
         }).thenCompose(f -> f);
@@ -174,9 +174,11 @@ public final class AsyncConnector {
         if (failures.size() == 1 && last instanceof DatabaseException d && !(last instanceof NotTheTarget)) {
             return d; // the server's own error, with its SQLSTATE
         }
+        // Each failure is a whole phrase, as in the blocking Connector (libpq's wording):
+        // "connection to server at ... failed: ..." or "could not translate host name ... to address: ...".
         String message = failures.isEmpty() ? "no host to connect to"
-                : failures.size() == 1 ? "connection to " + failures.get(0)
-                : "could not connect to any host:\n  - connection to " + String.join("\n  - connection to ", failures);
+                : failures.size() == 1 ? failures.get(0)
+                : "could not connect to any host:\n  - " + String.join("\n  - ", failures);
         return new OperationalException(message, last);
     }
 }
