@@ -268,7 +268,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
         return notifications;
     }
 
-    // ---- COPY (issue 13: async COPY and streaming)
+    // ---- COPY
 
     @Override
     public CompletionStage<io.tusk.async.AsyncCopy> copy(String sql, Object... params) {
@@ -386,7 +386,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
         })).thenCompose(Function.identity());
     }
 
-    // ---- server-side cursors (issue 13: async named cursors)
+    // ---- server-side cursors
 
     @Override
     public io.tusk.async.AsyncServerCursor<Row> cursor(String name) {

@@ -228,7 +228,7 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
         return out;
     }
 
-    // ---- streaming (issue 13: back-pressured results)
+    // ---- streaming (back-pressured results)
 
     @Override
     public java.util.concurrent.Flow.Publisher<R> stream(String query, Object... params) {
