@@ -96,7 +96,7 @@ public interface AsyncConnection {
      */
     Flow.Publisher<Notify> notifies();
 
-    // ---- COPY (issue 13: async COPY and streaming)
+    // ---- COPY
 
     /**
      * Starts a COPY ({@code COPY ... FROM STDIN} or {@code COPY ... TO STDOUT}), psycopg's
@@ -202,7 +202,7 @@ public interface AsyncConnection {
      */
     <T> CompletionStage<T> pipeline(Function<AsyncPipeline, ? extends CompletionStage<T>> work);
 
-    // ---- server-side cursors (issue 13: async named cursors)
+    // ---- server-side cursors
 
     /**
      * A named cursor (psycopg's {@code AsyncServerCursor}) returning {@link Row}s: nothing is sent

@@ -37,7 +37,7 @@ public interface AsyncCursor<R> {
 
     CompletionStage<List<R>> fetchall();
 
-    // ---- streaming (issue 13: back-pressured results)
+    // ---- streaming (back-pressured results)
 
     /**
      * The rows of one statement as a {@link java.util.concurrent.Flow.Publisher}, psycopg's
