@@ -143,4 +143,26 @@ class AsyncPipelineIT {
             await(conn.close());
         }
     }
+
+    @Test
+    void aStatementQueuedAfterTheConnectionDiedFailsInsteadOfWaitingForever(TestDatabase db) throws Exception {
+        AsyncConnection conn = connect(db);
+        try {
+            conn.setAutocommit(true);
+            AsyncPipeline p = conn.pipeline();
+            assertEquals(1, first(p.execute("SELECT 1")), "the segment is on the wire");
+            db.admin().terminateBackend(conn.backendPid());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!conn.isBroken() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(true, conn.isBroken(), "the session saw the server go");
+            CompletionStage<AsyncCursor<Row>> late = p.execute("SELECT 2");
+            Throwable e = failureOf(late); // within await's 30 s, not never
+            assertInstanceOf(io.tusk.errors.OperationalException.class, e, String.valueOf(e));
+            failureOf(p.close());
+        } finally {
+            conn.close();
+        }
+    }
 }

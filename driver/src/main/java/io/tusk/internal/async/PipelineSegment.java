@@ -53,6 +53,8 @@ final class PipelineSegment implements Exchange<Void> {
     private boolean syncQueued;
     private boolean aborted;
     private DatabaseException firstError;
+    /** Why the connection failed under the segment, once it did: statements queued later fail with it at once. */
+    private Throwable lost;
 
     PipelineSegment(AsyncSession session) {
         this.session = session;
@@ -65,6 +67,11 @@ final class PipelineSegment implements Exchange<Void> {
 
     /** Queues a statement: written now when the segment is on the wire, else at its start. */
     void add(PlannedStatement statement, CompletableFuture<List<QueryResult>> future) {
+        if (lost != null) {
+            // The segment already failed: nothing would ever answer this statement.
+            future.completeExceptionally(lost);
+            return;
+        }
         if (aborted) {
             future.completeExceptionally(new PipelineAbortedException("the pipeline is aborted: an earlier statement"
                     + " failed, and the server skips every statement up to the next sync; call sync() and run this"
@@ -148,6 +155,7 @@ final class PipelineSegment implements Exchange<Void> {
 
     /** The connection failed or closed under the segment: every statement not answered fails with it. */
     void failAll(Throwable e) {
+        lost = e;
         for (Step s : unsent) {
             s.future.completeExceptionally(e);
         }
