@@ -150,7 +150,7 @@ public final class AsyncSession {
      * (COPY): the requests of later commands are held until {@link #releaseHold()}; the
      * exchange's own messages go out with {@link #sendNow}.
      */
-    <T> CompletableFuture<T> submitHolding(Function<TransactionStatus, Planned<T>> plan) {
+    public <T> CompletableFuture<T> submitHolding(Function<TransactionStatus, Planned<T>> plan) {
         return submit(plan, true);
     }
 
@@ -215,7 +215,7 @@ public final class AsyncSession {
      * Writes more messages for the exchange in flight: a pipeline's segment stays in flight from
      * its first statement to its Sync and appends its later statements here. On the loop.
      */
-    void sendMore(java.util.function.Consumer<WriteBuffer> encoder) {
+    public void sendMore(java.util.function.Consumer<WriteBuffer> encoder) {
         if (closed || broken) {
             return; // the exchange in flight was failed by lost() or close()
         }
@@ -255,7 +255,7 @@ public final class AsyncSession {
     }
 
     /** Sends a message of the exchange that holds the stream (COPY data), ahead of held requests; on the loop. */
-    void sendNow(io.tusk.internal.protocol.frontend.FrontendMessage m) {
+    public void sendNow(io.tusk.internal.protocol.frontend.FrontendMessage m) {
         if (closed || broken) {
             return;
         }
@@ -266,7 +266,7 @@ public final class AsyncSession {
     }
 
     /** Sends the requests held during a COPY (it ended, or left copy-in mode); on the loop. */
-    void releaseHold(Exchange<?> owner) {
+    public void releaseHold(Exchange<?> owner) {
         Hold first = held.peek();
         if (first == null || first.owner() != owner) {
             return; // released already (or never held: the COPY was not sent)
@@ -296,12 +296,12 @@ public final class AsyncSession {
     }
 
     /** Outgoing bytes the socket has not taken yet; on the loop. */
-    long queuedBytes() {
+    public long queuedBytes() {
         return pipe.queuedBytes();
     }
 
     /** Runs {@code r} on the loop once the socket took every queued byte. */
-    void whenDrained(Runnable r) {
+    public void whenDrained(Runnable r) {
         pipe.whenDrained(r);
     }
 
@@ -314,10 +314,37 @@ public final class AsyncSession {
             plain.get(dst, framer.writeOffset(), n);
             framer.written(n);
         }
+        drain();
+    }
+
+    /** Dispatches the messages already framed, unless an exchange awaits its caller. */
+    private void drain() {
         BackendMessage m;
-        while (!closed && (m = framer.next()) != null) {
+        while (!closed && stalled == null && (m = framer.next()) != null) {
             dispatch(m);
         }
+    }
+
+    /**
+     * The exchange in flight that awaits its caller ({@link Exchange#awaitsCaller()}), or null:
+     * while it does, nothing more is dispatched and the socket is not read, so the server's
+     * replies wait in the kernel's buffers (back-pressure) and keep their order.
+     */
+    private Exchange<?> stalled;
+
+    /**
+     * Goes on feeding {@code x} once its caller took what it handed over or gave what it
+     * needed; nothing happens while it still awaits its caller. Callable from any thread.
+     */
+    public void resume(Exchange<?> x) {
+        loop.execute(() -> {
+            if (stalled != x || x.awaitsCaller() || closed || broken) {
+                return;
+            }
+            stalled = null;
+            pipe.pauseReading(false);
+            drain();
+        });
     }
 
     private void dispatch(BackendMessage m) {
@@ -396,6 +423,10 @@ public final class AsyncSession {
         if (m instanceof ErrorResponse e && ServerErrors.endsSession(e.diagnostic())) {
             broken = true;
         }
+        if (!done && op.exchange.awaitsCaller() && !broken) {
+            stalled = op.exchange;
+            pipe.pauseReading(true);
+        }
         if (done) {
             inFlight.poll();
             if (m instanceof ReadyForQuery r) {
@@ -419,6 +450,7 @@ public final class AsyncSession {
             brokenBy = v;
         }
         held.clear();
+        stalled = null;
         pipe.close();
         RuntimeException e;
         if (cause instanceof DatabaseException d) {

@@ -239,6 +239,149 @@ public final class Session {
         return m;
     }
 
+    /** The exchange its caller paces ({@link #open}), until it is done or the session broke. */
+    private Exchange<?> paced;
+
+    /**
+     * Starts an exchange its caller paces (COPY, a streamed result, a pipeline): sends its
+     * request and feeds it the server's messages until it is done or awaits its caller
+     * ({@link Exchange#awaitsCaller()}). The caller holds {@link #lock()} from before this call
+     * until the exchange is done or the session broke; meanwhile no other command may start,
+     * even on the caller's thread ({@code what} names the operation in that refusal). Returns
+     * true when the exchange is already done; then {@link #result} gives its outcome.
+     */
+    public boolean open(Exchange<?> x, String what) {
+        requireLock();
+        checkUsable();
+        checkQuiet();
+        WriteBuffer out = stream.buffer();
+        int mark = out.size();
+        try {
+            x.start(out);
+        } catch (RuntimeException | Error e) {
+            out.rewind(mark); // nothing left: the connection stays usable
+            throw encodeFailure(e);
+        }
+        paced = x;
+        drivenBy = what;
+        transactionStatus = TransactionStatus.ACTIVE;
+        try {
+            stream.flush();
+        } catch (IOException e) {
+            throw endPaced(lost(e));
+        }
+        return resume(x);
+    }
+
+    /**
+     * Feeds the paced exchange the server's messages until it is done (true; its ReadyForQuery
+     * then sets the transaction status) or awaits its caller again (false). Returns at once
+     * while it still awaits its caller. Output the exchange queues while handling a message
+     * is written at once.
+     */
+    public boolean resume(Exchange<?> x) {
+        requirePaced(x);
+        WriteBuffer out = stream.buffer();
+        try {
+            while (!x.awaitsCaller()) {
+                BackendMessage m = readSync();
+                if (m == null) {
+                    continue;
+                }
+                if (m instanceof ReadyForQuery rfq) {
+                    drivenReady = rfq; // the exchange is ACTIVE until it is done
+                }
+                boolean done = x.handle(m, out);
+                if (stream.hasPendingOutput()) {
+                    stream.flush();
+                }
+                if (done) {
+                    paced = null;
+                    endDriven();
+                    checkEncoding();
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw endPaced(lost(e));
+        } catch (RuntimeException | Error e) {
+            throw endPaced(brokenBy(e));
+        }
+    }
+
+    /**
+     * Writes the caller's input for the paced exchange (COPY data, the next pipelined
+     * statement): {@code input} encodes messages into the stream's buffer. They leave when
+     * {@code flush} is true or enough bytes are queued to be worth a write. A value that cannot
+     * be encoded leaves nothing behind and is thrown with the session still usable.
+     */
+    public void send(Exchange<?> x, Consumer<WriteBuffer> input, boolean flush) {
+        requirePaced(x);
+        WriteBuffer out = stream.buffer();
+        int mark = out.size();
+        try {
+            input.accept(out);
+        } catch (RuntimeException | Error e) {
+            out.rewind(mark);
+            throw encodeFailure(e);
+        }
+        if (flush || out.size() >= FLUSH_AT) {
+            try {
+                stream.flush();
+            } catch (IOException e) {
+                throw endPaced(lost(e));
+            }
+        }
+    }
+
+    /** Bytes queued by {@link #send} that are worth one write (COPY's rows are small). */
+    private static final int FLUSH_AT = 1 << 16;
+
+    /** The paced exchange's outcome once done; a FATAL error ends the session as in {@link #run}. */
+    public <T> T result(Exchange<T> x) {
+        try {
+            return x.result();
+        } catch (DatabaseException e) {
+            if (ServerErrors.endsSession(e.diag())) {
+                markBroken();
+            }
+            throw e;
+        }
+    }
+
+    /** Whether {@code x} is the exchange this session is pacing (false once done or broken). */
+    public boolean isPacing(Exchange<?> x) {
+        return paced == x && !broken && !closed;
+    }
+
+    private RuntimeException endPaced(RuntimeException failure) {
+        paced = null;
+        drivenBy = null;
+        drivenReady = null;
+        transactionStatus = TransactionStatus.UNKNOWN;
+        return failure;
+    }
+
+    private void requirePaced(Exchange<?> x) {
+        requireLock();
+        if (paced != x) {
+            checkUsable(); // broken or closed meanwhile: say so
+            throw new IllegalStateException("the exchange is not in progress on this session");
+        }
+        if (broken || closed) {
+            paced = null;
+            drivenBy = null;
+            checkUsable();
+        }
+    }
+
+    private void requireLock() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the session lock must be held");
+        }
+    }
+
     /**
      * Starts an operation that the caller drives message by message ({@link #nextMessage()},
      * {@link #flushOutput()}) because the user paces it: COPY reads or writes at the speed of
