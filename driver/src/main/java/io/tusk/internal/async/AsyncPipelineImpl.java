@@ -1,5 +1,7 @@
 package io.tusk.internal.async;
 
+import io.tusk.internal.pipeline.PipelineSegment;
+
 import io.tusk.TransactionStatus;
 import io.tusk.async.AsyncConnection;
 import io.tusk.async.AsyncCursor;
@@ -81,7 +83,7 @@ final class AsyncPipelineImpl implements AsyncPipeline {
                     }
                 });
             }
-            segment().add(planned, f);
+            add(segment(), planned, f);
         });
         return f;
     }
@@ -99,15 +101,39 @@ final class AsyncPipelineImpl implements AsyncPipeline {
         }
     }
 
+    /** Adds a statement to the segment, writing it now when the segment is on the wire. On the loop. */
+    private void add(PipelineSegment seg, PlannedStatement planned, CompletableFuture<List<QueryResult>> f) {
+        long sequence = seg.add(planned, new PipelineSegment.Outcome() {
+            @Override
+            public void answered(QueryResult result) {
+                f.complete(List.of(result));
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                f.completeExceptionally(error);
+            }
+        });
+        if (sequence < 0 || !seg.onTheWire()) {
+            return;
+        }
+        try {
+            session.sendMore(seg::writeLast);
+        } catch (RuntimeException e) {
+            seg.unwritable(io.tusk.internal.connection.Session.encodeFailure(e));
+        }
+    }
+
     /** The current segment, submitted to the session when it is made. On the loop. */
     private PipelineSegment segment() {
         if (current == null) {
-            PipelineSegment seg = new PipelineSegment(session);
+            PipelineSegment seg = new PipelineSegment(false);
             current = seg;
             CompletableFuture<Void> done = session.submit(st -> {
                 String begin = conn.beginFor(st);
                 if (begin != null) {
-                    seg.begin(ExtendedQuery.plan(begin, NO_PARAMS, false, false, null, null));
+                    // Planned inline on the loop, before the statement that made the segment is added.
+                    add(seg, ExtendedQuery.plan(begin, NO_PARAMS, false, false, null, null), new CompletableFuture<>());
                 }
                 return new AsyncSession.Planned<>(seg, begin != null ? TransactionStatus.INTRANS : null);
             });
@@ -136,10 +162,14 @@ final class AsyncPipelineImpl implements AsyncPipeline {
             CompletableFuture<Void> done = segmentDone;
             current = null;
             segmentDone = null;
-            seg.sync();
+            if (seg.sync()) {
+                session.sendMore(seg::writeSync);
+            }
             done.whenComplete((v, e) -> {
                 if (e != null) {
                     synced.completeExceptionally(e);
+                } else if (seg.firstError() != null) {
+                    synced.completeExceptionally(seg.firstError());
                 } else {
                     synced.complete(null);
                 }

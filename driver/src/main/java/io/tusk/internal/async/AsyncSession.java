@@ -354,6 +354,7 @@ public final class AsyncSession {
                 return;
             }
             stalled = null;
+            lastReadNanos = System.nanoTime(); // socket_timeout counts from now: nothing was awaited meanwhile
             pipe.pauseReading(false);
             drain();
         });
@@ -534,7 +535,7 @@ public final class AsyncSession {
                     if (closed || broken) {
                         return;
                     }
-                    if (!inFlight.isEmpty() && System.nanoTime() - lastReadNanos >= timeout.toNanos()) {
+                    if (!inFlight.isEmpty() && stalled == null && System.nanoTime() - lastReadNanos >= timeout.toNanos()) {
                         lost(new OperationalException("the server at " + describe + " sent nothing for "
                                 + timeout.toSeconds() + " s (socket_timeout): the connection is broken; open a new"
                                 + " one, or raise socket_timeout for statements that take longer"));

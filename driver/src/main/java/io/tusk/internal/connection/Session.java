@@ -236,6 +236,10 @@ public final class Session {
      */
     public boolean open(Exchange<?> x, String what) {
         requireLock();
+        Runnable drain = pipelineDrain;
+        if (drain != null && !closed && !broken) {
+            drain.run(); // as in run(): the open pipeline's answers come first
+        }
         checkUsable();
         checkQuiet();
         WriteBuffer out = stream.buffer();
@@ -275,9 +279,10 @@ public final class Session {
                 if (m instanceof ReadyForQuery rfq) {
                     drivenReady = rfq; // the exchange is ACTIVE until it is done
                 }
+                int before = out.size();
                 boolean done = x.handle(m, out);
-                if (stream.hasPendingOutput()) {
-                    stream.flush();
+                if (out.size() != before) {
+                    stream.flush(); // what the exchange answered (input the caller queued leaves when it says)
                 }
                 if (done) {
                     paced = null;
@@ -480,14 +485,6 @@ public final class Session {
      */
     public void pipelineDrain(Runnable drain) {
         pipelineDrain = drain;
-    }
-
-    /**
-     * The transaction status in pipeline mode: ACTIVE (null) while statements are queued, then
-     * what the last ReadyForQuery said once every answer is read.
-     */
-    public void pipelineStatus(ReadyForQuery ready) {
-        transactionStatus = ready == null ? TransactionStatus.ACTIVE : toStatus(ready);
     }
 
     /** Takes the oldest buffered notification, or null: one at a time, so none is lost when a reader stops. */

@@ -38,10 +38,10 @@ import java.util.List;
  * alone, after every earlier answer has been read: the server then has nothing to say until
  * it has read it.
  *
- * <p>After an ErrorResponse the server skips everything up to the next Sync: the steps
- * between get no answer, and the ReadyForQuery tells us so; they are aborted
- * ({@link PipelineAbortedException}). The first error of a segment is raised once, by the
- * failing step's fetch or by {@link #sync()}.
+ * <p>The protocol side (which answer belongs to which statement, what an error aborts) is the
+ * {@link PipelineSegment} exchange the async pipeline drives too; this class only decides when
+ * to write and how far to read, and raises a segment's first error once: by the failing
+ * statement's fetch, or else by {@link #sync()}.
  *
  * <p>The engine is used only by the thread that holds the session lock for the whole
  * pipeline, so it needs no locking of its own.
@@ -51,14 +51,13 @@ public final class PipelineEngine {
 
     private final Session session;
     private final StatementCache cache;
-    private final ArrayDeque<Step> pending = new ArrayDeque<>();
-    /** The sequence number of the last step of each written chunk with unread answers, oldest first. */
+    /** The segment in progress (from its first statement to its Sync), or null between segments. */
+    private PipelineSegment segment;
+    /** The sequence number of the last statement of each written chunk with unread answers, oldest first. */
     private final ArrayDeque<Long> chunkEnds = new ArrayDeque<>();
+    /** The last statement of the segment encoded, and the last one written. */
     private long queued;
-    private long completed;
     private long sent;
-    private boolean aborted;
-    private DatabaseException firstError;
     private boolean firstErrorRaised;
     private boolean inTransaction;
     private int depth;
@@ -93,7 +92,7 @@ public final class PipelineEngine {
      * server would skip the statement. Call it before planning one.
      */
     public void checkNotAborted() {
-        if (aborted) {
+        if (segment != null && segment.aborted()) {
             throw new PipelineAbortedException("the pipeline is aborted: an earlier statement failed, and the server"
                     + " skips every statement up to the next sync; call Pipeline.sync() and run this statement again");
         }
@@ -108,174 +107,130 @@ public final class PipelineEngine {
             add(new Deferred(this, b, null));
             inTransaction = true;
         }
-        if (statement.estimatedSize() >= CHUNK_BYTES) {
+        if (statement.estimatedSize() >= CHUNK_BYTES && segment != null) {
+            // Written alone, once every earlier answer is read: the server has nothing to say meanwhile.
             sendChunk(true);
-            while (!chunkEnds.isEmpty()) {
-                readOne();
-            }
+            readThrough(sent);
+            chunkEnds.clear();
         }
         Deferred d = new Deferred(this, statement, cache);
         add(d);
         return d;
     }
 
-    private void add(Step step) {
-        WriteBuffer out = session.stream().buffer();
-        step.encode(out);
-        step.sequence = ++queued;
-        pending.add(step);
-        session.pipelineStatus(null);
-        if (out.size() >= CHUNK_BYTES) {
+    private void add(Deferred d) {
+        if (segment == null) {
+            PipelineSegment s = new PipelineSegment(true);
+            session.open(s, "a pipeline");
+            segment = s;
+        }
+        d.sequence = segment.add(d.statement, d);
+        if (d.sequence < 0) {
+            return; // failed at once
+        }
+        try {
+            session.send(segment, segment::writeLast, false);
+        } catch (RuntimeException e) {
+            segment.unwritable(e);
+            throw e;
+        }
+        queued = d.sequence;
+        if (session.stream().buffer().size() >= CHUNK_BYTES) {
             sendChunk(true);
         }
     }
 
     /**
      * Sends a Sync and reads every answer up to its ReadyForQuery; raises the segment's first
-     * error if nobody raised it yet.
+     * error if nobody raised it yet. Nothing happens when nothing was queued since the last sync.
      */
     public void sync() {
-        add(new SyncStep());
-        sendChunk(false);
-        while (!pending.isEmpty()) {
-            readOne();
+        PipelineSegment s = segment;
+        if (s == null) {
+            return;
         }
-        aborted = false;
-        DatabaseException e = firstError;
+        waitForRoom();
+        s.sync();
+        session.send(s, s::writeSync, true);
+        segment = null;
+        chunkEnds.clear();
+        queued = 0; // the next segment numbers its statements from 1
+        sent = 0;
+        if (!session.resume(s)) {
+            throw new ProtocolViolation("the pipeline's Sync was not answered");
+        }
+        inTransaction = session.transactionStatus() != io.tusk.TransactionStatus.IDLE;
         boolean raised = firstErrorRaised;
-        firstError = null;
         firstErrorRaised = false;
+        DatabaseException e = s.firstError();
         if (e != null && !raised) {
             throw e;
         }
     }
 
-    /** True when statements are queued or answers unread (a command outside the pipeline must sync first). */
+    /** True while a segment is open: a command outside the pipeline must sync it first. */
     public boolean busy() {
-        return !pending.isEmpty() || session.stream().hasPendingOutput();
+        return segment != null;
     }
 
     /** Reads answers until {@code step} has its own, sending it first if it is still in the buffer. */
-    void readUntil(Step step) {
-        if (step.done) {
+    void readUntil(Deferred step) {
+        if (step.done || segment == null) {
             return;
         }
         if (step.sequence > sent) {
             sendChunk(true);
         }
-        while (!step.done) {
-            readOne();
-        }
+        readThrough(step.sequence);
     }
 
-    private void sendChunk(boolean flush) {
-        WriteBuffer out = session.stream().buffer();
-        if (out.size() == 0) {
-            return;
-        }
-        if (flush) {
-            Flush.INSTANCE.encode(out);
-        }
-        while (chunkEnds.size() >= 2) {
-            readOne();
-        }
-        session.flushOutput();
-        sent = queued;
-        chunkEnds.add(queued);
-    }
-
-    private void readOne() {
-        if (pending.isEmpty() || chunkEnds.isEmpty()) {
-            throw new ProtocolViolation("the pipeline waits for an answer to nothing it sent");
-        }
-        BackendMessage m = session.nextMessage();
-        while (true) {
-            Step head = pending.peek();
-            if (head == null) {
-                throw new ProtocolViolation("unexpected " + m.getClass().getSimpleName() + " after every pipeline answer");
-            }
-            if (m instanceof ReadyForQuery rfq && !(head instanceof SyncStep)) {
-                // The server skipped this statement after an earlier error (no answer before Sync).
-                head.abort();
-                complete();
-                continue;
-            }
-            if (m instanceof ErrorResponse er && head instanceof Deferred d) {
-                DatabaseException e = ServerErrors.of(er.diagnostic());
-                aborted = true;
-                if (firstError == null) {
-                    firstError = e;
-                }
-                d.failed(e);
-                complete();
-                return;
-            }
-            if (head.handle(m)) {
-                complete();
-                if (m instanceof ReadyForQuery rfq && pending.isEmpty()) {
-                    session.pipelineStatus(rfq);
-                    inTransaction = rfq != ReadyForQuery.IDLE;
-                }
-            }
-            return;
-        }
-    }
-
-    private void complete() {
-        Step s = pending.poll();
-        s.done = true;
-        completed = s.sequence;
-        while (!chunkEnds.isEmpty() && chunkEnds.peek() <= completed) {
+    private void readThrough(long sequence) {
+        PipelineSegment s = segment;
+        s.readThrough(sequence);
+        session.resume(s);
+        s.readThrough(Long.MAX_VALUE);
+        while (!chunkEnds.isEmpty() && s.answered(chunkEnds.peek())) {
             chunkEnds.poll();
         }
     }
 
+    /** Reads until at most one written chunk has unread answers: then the next one may be written. */
+    private void waitForRoom() {
+        while (chunkEnds.size() >= 2) {
+            readThrough(chunkEnds.peek());
+        }
+    }
+
+    private void sendChunk(boolean flush) {
+        if (session.stream().buffer().size() == 0) {
+            return;
+        }
+        waitForRoom();
+        session.send(segment, out -> {
+            if (flush) {
+                Flush.INSTANCE.encode(out);
+            }
+        }, true);
+        sent = queued;
+        chunkEnds.add(queued);
+    }
+
     /** Notes that the first error was thrown to the user, so that sync() does not throw it again. */
     void raised(DatabaseException e) {
-        if (e == firstError) {
+        PipelineSegment s = segment;
+        if (s != null && e == s.firstError()) {
             firstErrorRaised = true;
         }
     }
 
-    /** One queued unit of the pipeline: its messages, and the reading of its answer. */
-    abstract static class Step {
-        long sequence;
-        boolean done;
-
-        abstract void encode(WriteBuffer out);
-
-        /** Takes one message of its answer; true when it was the last. */
-        abstract boolean handle(BackendMessage m);
-
-        /** The server skipped it. */
-        abstract void abort();
-    }
-
-    private static final class SyncStep extends Step {
-        @Override
-        void encode(WriteBuffer out) {
-            Sync.INSTANCE.encode(out);
-        }
-
-        @Override
-        boolean handle(BackendMessage m) {
-            if (m instanceof ReadyForQuery) {
-                return true;
-            }
-            throw new ProtocolViolation("unexpected " + m.getClass().getSimpleName() + " before a pipeline's ReadyForQuery");
-        }
-
-        @Override
-        void abort() {
-            throw new IllegalStateException("a Sync is never skipped");
-        }
-    }
-
     /** A queued statement's results, as a cursor waits for them. */
-    public static final class Deferred extends Step implements Results {
+    public static final class Deferred implements Results, PipelineSegment.Outcome {
         private final PipelineEngine engine;
         private final PlannedStatement statement;
         private final StatementCache cache;
+        private long sequence;
+        private boolean done;
+        private QueryResult result;
         private RuntimeException error;
 
         Deferred(PipelineEngine engine, PlannedStatement statement, StatementCache cache) {
@@ -285,30 +240,21 @@ public final class PipelineEngine {
         }
 
         @Override
-        void encode(WriteBuffer out) {
-            statement.encode(out);
+        public void answered(QueryResult r) {
+            result = r;
+            done = true;
         }
 
         @Override
-        boolean handle(BackendMessage m) {
-            return statement.reply().handle(m);
-        }
-
-        void failed(DatabaseException e) {
+        public void failed(RuntimeException e) {
             error = e;
+            done = true;
             forgetPrepared();
-            if (cache != null && statement.usesPrepared() && StalePlan.isRetriable(e)) {
+            if (cache != null && statement.usesPrepared() && e instanceof DatabaseException db && StalePlan.isRetriable(db)) {
                 // The server can no longer run it as prepared: prepare it again next time (no
                 // retry here: the pipeline is aborted, a retry would run out of order).
                 cache.forget(statement.key(), statement.decision().statement());
             }
-        }
-
-        @Override
-        void abort() {
-            error = new PipelineAbortedException("the statement was not run: an earlier statement of the pipeline failed;"
-                    + " run it again after Pipeline.sync()");
-            forgetPrepared();
         }
 
         private void forgetPrepared() {
@@ -317,12 +263,12 @@ public final class PipelineEngine {
             }
         }
 
-        /** The statement's results, reading the pipeline up to them if needed; throws its error. */
         @Override
         public boolean ready() {
             return done;
         }
 
+        /** The statement's results, reading the pipeline up to them if needed; throws its error. */
         @Override
         public List<QueryResult> get() {
             engine.readUntil(this);
@@ -332,7 +278,7 @@ public final class PipelineEngine {
                 }
                 throw error;
             }
-            return List.of(statement.reply().result());
+            return List.of(result);
         }
     }
 }
