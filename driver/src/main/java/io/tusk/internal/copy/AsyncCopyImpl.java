@@ -1,60 +1,53 @@
-package io.tusk.internal.async;
+package io.tusk.internal.copy;
 
 import io.tusk.TransactionStatus;
 import io.tusk.adapt.AdaptContext;
+import io.tusk.adapt.AdaptersMap;
 import io.tusk.async.AsyncCopy;
 import io.tusk.errors.DatabaseException;
 import io.tusk.errors.InterfaceException;
-import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
-import io.tusk.internal.copy.CopyRowEncoder;
-import io.tusk.internal.copy.CopyRowReader;
-import io.tusk.internal.protocol.backend.CopyResponse;
-import io.tusk.internal.protocol.frontend.CopyData;
-import io.tusk.internal.protocol.frontend.CopyDone;
-import io.tusk.internal.protocol.frontend.CopyFail;
+import io.tusk.internal.async.AsyncConnectionImpl;
+import io.tusk.internal.async.AsyncSession;
+import io.tusk.internal.async.BufferSubscription;
+import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 
 /**
- * The asynchronous COPY: a {@link CopyExchange} in flight on the session, with the rows encoded
- * by the blocking COPY's {@link CopyRowEncoder} and gathered into 64 KB CopyData messages as
- * {@code CopyImpl} does; only the waiting differs. Outgoing: a message's stage completes when
- * the socket took it and less than {@link #HIGH_WATER} bytes wait in the output queue, else when
- * the queue drained. Incoming: an {@link InboundBuffer} that pauses reading above its bound.
+ * The asynchronous COPY: the {@link CopyExchange} the blocking COPY drives, in flight on the
+ * session, with the same {@link CopyCodec} for the data; only the waiting differs. Outgoing: a
+ * message's stage completes when the socket took it and less than {@link #HIGH_WATER} bytes
+ * wait in the output queue, else when the queue drained; commands issued meanwhile are held by
+ * the session until copy-in mode is over. Incoming: the exchange holds what the reader has not
+ * taken up to its {@link CopyExchange.Pace#ASYNC bound}, then the session stops reading the
+ * socket until the reader catches up.
  *
- * <p>The gathering side is guarded by this object's lock (writes may come from any thread);
- * the fields marked "loop" are touched on the I/O thread only.
+ * <p>The data side is guarded by this object's lock (writes may come from any thread); the
+ * fields marked "loop" are touched on the I/O thread only.
  */
-final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
-    /** Outgoing data per CopyData message, as the blocking COPY sends it. */
-    static final int CHUNK = 64 * 1024;
+public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     /** A write waits while this much output is queued above what the socket took. */
     static final long HIGH_WATER = 1 << 20;
-    /** Incoming COPY data held for a slow reader before reading pauses. */
-    static final int MAX_CHUNKS = 8192;
-    static final long MAX_BYTES = 1 << 20;
 
     private static final CompletableFuture<Void> ACCEPTED = CompletableFuture.completedFuture(null);
 
     private final AsyncConnectionImpl conn;
     private final AsyncSession session;
+    private final Executor executor;
     private final Transformer transformer;
-    /** The rows of a COPY TO STDOUT, for {@link #readRow()}; made at the first call. */
-    private CopyRowReader rows;
-    /** The loaders {@link #setTypes} declared for reading; null: text as String, binary as byte[]. */
-    private volatile io.tusk.adapt.Loader<?>[] rowLoaders;
     private final CompletableFuture<AsyncCopy> opened = new CompletableFuture<>();
     private CopyExchange exchange;
     private volatile CompletableFuture<Long> done;
-    private volatile boolean writing;
-    private volatile boolean binary;
-    private volatile InboundBuffer<byte[]> inbound;
+    /** Set on the loop when the server entered copy mode, before the user has this object. */
+    private CopyCodec codec;
     /** The exchange ended (ReadyForQuery, or the connection was lost): nothing more may be sent. */
     private volatile boolean ended;
     private volatile Throwable failure;
@@ -62,16 +55,19 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     // loop
     private final List<CompletableFuture<Void>> waitingWrites = new ArrayList<>();
     // guarded by this
-    private CopyRowEncoder encoder;
-    private byte[] chunk;
-    private int chunkLength;
-    private boolean writeFailed;
+    private CompletionStage<Void> lastSent;
     private CompletionStage<Long> finishStage;
     private boolean subscribed;
+    /** Guards {@link #reader} (the loop takes it: never held while user code runs). */
+    private final Object readerLock = new Object();
+    private Runnable reader;
+    /** Guards the row parsing of {@link #readRow()} (user loaders run under it, never on the loop). */
+    private final Object rowLock = new Object();
 
-    private AsyncCopyImpl(AsyncConnectionImpl conn, Transformer transformer) {
+    private AsyncCopyImpl(AsyncConnectionImpl conn, Executor executor, Transformer transformer) {
         this.conn = conn;
         this.session = conn.session();
+        this.executor = executor;
         this.transformer = transformer;
     }
 
@@ -79,11 +75,12 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
      * Sends the COPY statement (after the implicit BEGIN when one is due); the stage completes
      * once the server entered copy mode. {@code params} are quoted into the statement on the
      * client with the connection's adapters, as {@code cursor.copy(sql, params)} does: COPY takes
-     * no server-side parameters.
+     * no server-side parameters. Stages complete on {@code executor}.
      */
-    static CompletionStage<AsyncCopy> start(AsyncConnectionImpl conn, String sql, Object[] params) {
+    public static CompletionStage<AsyncCopy> start(AsyncConnectionImpl conn, AdaptersMap adapters, Executor executor, String sql,
+            Object[] params) {
         AsyncSession s = conn.session();
-        Transformer tx = new Transformer(conn.adapters(), AdaptContext.of(s.charset(), s.parameters()));
+        Transformer tx = new Transformer(adapters, AdaptContext.of(s.charset(), s.parameters()));
         String statement = sql;
         try {
             if (params != null && params.length > 0) {
@@ -93,11 +90,11 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        AsyncCopyImpl copy = new AsyncCopyImpl(conn, tx);
+        AsyncCopyImpl copy = new AsyncCopyImpl(conn, executor, tx);
         String st = statement;
         copy.done = s.submitHolding(status -> {
             String begin = conn.beginFor(status);
-            copy.exchange = new CopyExchange(begin, st, copy);
+            copy.exchange = new CopyExchange(begin, st, CopyExchange.Pace.ASYNC, copy);
             return new AsyncSession.Planned<>(copy.exchange, begin != null ? TransactionStatus.INTRANS : null);
         });
         copy.done.whenCompleteAsync(copy::ended, s.loop());
@@ -107,30 +104,22 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     // ---- what the exchange reports, on the loop
 
     @Override
-    public void started(CopyResponse response) {
-        binary = response.format() == 1;
-        writing = response.direction() == CopyResponse.Direction.IN;
-        if (writing) {
-            encoder = new CopyRowEncoder(transformer, binary);
-            chunk = new byte[CHUNK];
-        } else {
-            inbound = new InboundBuffer<>(session, b -> b.length + 16, MAX_CHUNKS, MAX_BYTES);
+    public void started() {
+        codec = new CopyCodec(transformer, session.charset(), exchange.response(), true);
+        if (!codec.writing()) {
             session.releaseHold(exchange); // copy-out mode reads no client data: later commands may go
         }
         opened.complete(this);
     }
 
     @Override
-    public void data(byte[] data) {
-        InboundBuffer<byte[]> in = inbound;
-        if (in != null) {
-            in.add(data);
-        }
+    public void data() {
+        wakeReader();
     }
 
     /** The exchange is over (on the loop): held commands go out, waiting writes and reads learn the end. */
     private void ended(Long count, Throwable error) {
-        Throwable e = AsyncConnectionImpl.unwrap(error);
+        Throwable e = unwrap(error);
         if (count != null) {
             rowcount = count;
         }
@@ -143,17 +132,21 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
             complete(w, e);
         }
         waitingWrites.clear();
-        InboundBuffer<byte[]> in = inbound;
-        if (in != null) {
-            in.end(e);
-        }
+        wakeReader();
         if (!opened.isDone()) {
             opened.completeExceptionally(e != null ? e : new InterfaceException("the COPY did not start"));
         }
     }
 
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
     private void complete(CompletableFuture<Void> f, Throwable e) {
-        conn.executor().execute(() -> {
+        executor.execute(() -> {
             if (e == null) {
                 f.complete(null);
             } else {
@@ -172,7 +165,12 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     @Override
     public synchronized CompletionStage<Void> write(byte[] data, int offset, int length) {
         RuntimeException refused = checkWritable();
-        return refused != null ? CompletableFuture.failedFuture(refused) : append(data, offset, length);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        lastSent = ACCEPTED;
+        codec.append(data, offset, length, this::sendChunk);
+        return lastSent;
     }
 
     @Override
@@ -181,8 +179,9 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        byte[] b = data.getBytes(session.charset());
-        return append(b, 0, b.length);
+        lastSent = ACCEPTED;
+        codec.append(data, this::sendChunk);
+        return lastSent;
     }
 
     @Override
@@ -191,104 +190,37 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
+        lastSent = ACCEPTED;
         try {
-            encoder.encode(values);
+            codec.row(values, this::sendChunk); // a value that fails marks the COPY: finish() then aborts
         } catch (RuntimeException e) {
-            writeFailed = true; // as the blocking COPY: finish() then aborts rather than store a part
             return CompletableFuture.failedFuture(e);
         }
-        return append(encoder.array(), 0, encoder.size());
+        return lastSent;
     }
 
     @Override
-    public synchronized io.tusk.async.AsyncCopy setTypes(String... typeNames) {
-        return setTypes(CopyRowEncoder.oidsOf(transformer, typeNames));
-    }
-
-    @Override
-    public synchronized io.tusk.async.AsyncCopy setTypes(int... oids) {
-        if (encoder != null) {
-            encoder.declare(oids); // psycopg's set_types governs writing too
-        } else {
-            io.tusk.adapt.Format f = binary ? io.tusk.adapt.Format.BINARY : io.tusk.adapt.Format.TEXT;
-            io.tusk.adapt.Loader<?>[] l = new io.tusk.adapt.Loader<?>[oids.length];
-            for (int i = 0; i < oids.length; i++) {
-                l[i] = transformer.loaderFor(oids[i], f);
-            }
-            rowLoaders = l;
-        }
+    public synchronized AsyncCopy setTypes(String... typeNames) {
+        codec.setTypes(typeNames);
         return this;
     }
 
     @Override
-    public CompletionStage<Object[]> readRow() {
-        if (writing) {
-            return conn.deliver(CompletableFuture.failedFuture(new ProgrammingException(
-                    "this COPY receives data from the client (COPY FROM STDIN): use write() or writeRow()")));
-        }
-        CopyRowReader r;
-        synchronized (this) {
-            if (rows == null) {
-                rows = new CopyRowReader(binary, session.charset());
-            }
-            r = rows;
-        }
-        return conn.deliver(nextRow(r));
+    public synchronized AsyncCopy setTypes(int... oids) {
+        codec.setTypes(oids);
+        return this;
     }
 
-    /**
-     * The next whole row: from what was read already, else after reading more (a row may come in
-     * pieces). After the binary trailer the rest is read to the end, so that the COPY completes.
-     */
-    private CompletableFuture<Object[]> nextRow(CopyRowReader r) {
-        Object[] row;
-        try {
-            row = r.next(rowLoaders);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        if (row != null) {
-            return CompletableFuture.completedFuture(row);
-        }
-        return read().toCompletableFuture().thenCompose(chunk -> {
-            if (chunk == null) {
-                return CompletableFuture.completedFuture(r.last(rowLoaders));
-            }
-            if (!r.finished()) {
-                r.add(chunk);
-            }
-            return nextRow(r);
-        });
-    }
-
-    /** Gathers into the current message, sending each full one; the stage of the last one sent, if any. */
-    private CompletionStage<Void> append(byte[] b, int off, int len) {
-        CompletionStage<Void> last = ACCEPTED;
-        while (len > 0) {
-            if (chunkLength == CHUNK) {
-                last = sendChunk();
-            }
-            int n = Math.min(len, CHUNK - chunkLength);
-            System.arraycopy(b, off, chunk, chunkLength, n);
-            chunkLength += n;
-            off += n;
-            len -= n;
-        }
-        return last;
-    }
-
-    private CompletionStage<Void> sendChunk() {
-        byte[] c = chunk;
-        int n = chunkLength;
-        chunk = new byte[CHUNK];
-        chunkLength = 0;
+    /** Sends a full message (the codec hands its buffer over); its stage becomes the write's. */
+    private void sendChunk(byte[] c, int n) {
         CompletableFuture<Void> accepted = new CompletableFuture<>();
+        lastSent = accepted;
         session.loop().execute(() -> {
             if (ended) {
                 complete(accepted, endError());
                 return;
             }
-            session.sendNow(new CopyData(c, 0, n));
+            send(exchange.data(c, 0, n));
             if (session.queuedBytes() < HIGH_WATER) {
                 complete(accepted, null);
             } else {
@@ -296,7 +228,13 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
                 session.whenDrained(this::drained);
             }
         });
-        return accepted;
+    }
+
+    /** Sends the caller's message ahead of the commands held behind the COPY (on the loop); null: the COPY ended meanwhile. */
+    private void send(FrontendMessage m) {
+        if (m != null) {
+            session.sendNow(m);
+        }
     }
 
     /** The socket took all queued output (on the loop): the writes that waited may go on. */
@@ -308,11 +246,11 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     }
 
     private RuntimeException checkWritable() {
-        if (!writing) {
-            return new ProgrammingException("this COPY sends data to the client (COPY TO STDOUT): use read() or chunks()");
+        if (!codec.writing()) {
+            return CopyCodec.notWriting("read() or chunks()");
         }
         if (finishStage != null) {
-            return new InterfaceException("the COPY has ended: start a new one");
+            return CopyCodec.ended();
         }
         if (ended) {
             return endError();
@@ -333,30 +271,27 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
         if (finishStage != null) {
             return finishStage;
         }
-        if (!writing) {
+        if (!codec.writing()) {
             // The rest must be read to keep the session in step; it is dropped as it comes.
-            inbound.discard();
+            exchange.discard();
+            resumeIfReleased();
+            synchronized (readerLock) {
+                reader = null;
+            }
             finishStage = result();
             return finishStage;
         }
-        if (writeFailed) {
-            finishStage = abort("a write to the COPY failed in the client").thenApply(v -> {
+        if (codec.failed()) {
+            finishStage = abort(CopyCodec.WRITE_FAILED).thenApply(v -> {
                 throw new InterfaceException("a write to the COPY failed, so the COPY was aborted and no row stored: fix the"
                         + " value that failed and run the COPY again");
             });
             return finishStage;
         }
-        encoder.trailer();
-        append(encoder.array(), 0, encoder.size());
-        byte[] c = chunk;
-        int n = chunkLength;
-        chunk = null;
+        codec.rest(this::sendChunk);
         session.loop().execute(() -> {
             if (!ended) {
-                if (n > 0) {
-                    session.sendNow(new CopyData(c, 0, n));
-                }
-                session.sendNow(CopyDone.INSTANCE);
+                send(exchange.done());
             }
             session.releaseHold(exchange);
         });
@@ -370,23 +305,22 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
 
     @Override
     public synchronized CompletionStage<Void> abort(String reason) {
-        if (!writing) {
+        if (!codec.writing()) {
             return finish().thenApply(n -> null);
         }
         if (finishStage != null) {
             return finishStage.handle((n, e) -> null);
         }
-        String why = reason == null ? "aborted by the client" : reason.replace('\0', ' ');
-        chunk = null;
+        codec.drop();
         session.loop().execute(() -> {
             if (!ended) {
-                session.sendNow(new CopyFail(why));
+                send(exchange.fail(reason));
             }
             session.releaseHold(exchange);
         });
         CompletionStage<Void> aborted = conn.deliver(done).handle((n, e) -> {
-            Throwable t = AsyncConnectionImpl.unwrap(e);
-            if (t == null || t instanceof DatabaseException d && "57014".equals(d.sqlstate())) {
+            Throwable t = unwrap(e);
+            if (t == null || t instanceof DatabaseException d && CopyExchange.answersAbort(d)) {
                 return null; // the server's answer to CopyFail: query_canceled
             }
             throw t instanceof RuntimeException r ? r : new InterfaceException("the COPY abort failed", t);
@@ -399,9 +333,8 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
 
     @Override
     public CompletionStage<byte[]> read() {
-        if (writing) {
-            return CompletableFuture.failedFuture(new ProgrammingException(
-                    "this COPY receives data from the client (COPY FROM STDIN): use write() or writeRow()"));
+        if (codec.writing()) {
+            return CompletableFuture.failedFuture(CopyCodec.notReading());
         }
         CompletableFuture<byte[]> f = new CompletableFuture<>();
         readInto(f);
@@ -412,8 +345,8 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
         byte[] b = nextChunk();
         if (b != null) {
             f.complete(b);
-        } else if (inbound.finished()) {
-            Throwable e = inbound.error();
+        } else if (incoming.finished()) {
+            Throwable e = failure;
             if (e != null) {
                 f.completeExceptionally(e);
             } else {
@@ -421,34 +354,100 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
             }
         } else {
             // Called on the loop when data comes: the rest runs on the executor.
-            inbound.whenReady(() -> conn.executor().execute(() -> readInto(f)));
+            incoming.whenReady(() -> executor.execute(() -> readInto(f)));
         }
     }
 
-    /** What is buffered, joined up to about {@link #CHUNK} bytes; null when nothing is. */
+    /** What the exchange holds, joined up to about {@link CopyCodec#CHUNK} bytes; null when it holds nothing. */
     private byte[] nextChunk() {
-        byte[] first = inbound.poll();
-        if (first == null) {
-            return null;
+        byte[] b = exchange.poll(CopyCodec.CHUNK);
+        resumeIfReleased();
+        return b;
+    }
+
+    /** The exchange waited for the reader and no longer does: the session reads on. */
+    private void resumeIfReleased() {
+        if (exchange.released()) {
+            session.resume(exchange);
         }
-        int size = inbound.peekSize();
-        if (size < 0 || first.length + size > CHUNK) {
-            return first;
+    }
+
+    @Override
+    public CompletionStage<Object[]> readRow() {
+        if (codec.writing()) {
+            return conn.deliver(CompletableFuture.failedFuture(CopyCodec.notReading()));
         }
-        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream(CHUNK);
-        joined.write(first, 0, first.length);
-        while ((size = inbound.peekSize()) >= 0 && joined.size() + size <= CHUNK) {
-            byte[] b = inbound.poll();
-            joined.write(b, 0, b.length);
+        return conn.deliver(nextRow());
+    }
+
+    /**
+     * The next whole row: from what was read already, else after reading more (a row may come in
+     * pieces). After the binary trailer the rest is read to the end, so that the COPY completes.
+     */
+    private CompletableFuture<Object[]> nextRow() {
+        Object[] row;
+        try {
+            synchronized (rowLock) {
+                row = codec.nextRow();
+            }
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return joined.toByteArray();
+        if (row != null) {
+            return CompletableFuture.completedFuture(row);
+        }
+        return read().toCompletableFuture().thenCompose(chunk -> {
+            synchronized (rowLock) {
+                if (chunk == null) {
+                    return CompletableFuture.completedFuture(codec.lastRow());
+                }
+                codec.add(chunk);
+            }
+            return nextRow();
+        });
+    }
+
+    /** The reader's view of the exchange's data: ready when data is held or the COPY ended. */
+    private final BufferSubscription.Source incoming = new BufferSubscription.Source() {
+        @Override
+        public boolean finished() {
+            return ended && !exchange.hasData();
+        }
+
+        @Override
+        public Throwable error() {
+            return failure;
+        }
+
+        @Override
+        public void whenReady(Runnable r) {
+            synchronized (readerLock) {
+                if (!ended && !exchange.hasData()) {
+                    reader = r;
+                    return;
+                }
+            }
+            r.run();
+        }
+    };
+
+    /** Data or the end came (on the loop): the waiting reader goes on. */
+    private void wakeReader() {
+        Runnable r;
+        synchronized (readerLock) {
+            r = reader;
+            reader = null;
+        }
+        if (r != null) {
+            r.run();
+        }
     }
 
     @Override
     public Flow.Publisher<byte[]> chunks() {
         return subscriber -> {
             synchronized (this) {
-                if (writing || subscribed) {
+                if (codec.writing() || subscribed) {
                     subscriber.onSubscribe(new Flow.Subscription() {
                         @Override
                         public void request(long n) {
@@ -458,24 +457,24 @@ final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
                         public void cancel() {
                         }
                     });
-                    subscriber.onError(new IllegalStateException(writing ? "chunks() is for COPY TO STDOUT; this COPY reads"
+                    subscriber.onError(new IllegalStateException(codec.writing() ? "chunks() is for COPY TO STDOUT; this COPY reads"
                             + " data from the client" : "chunks() takes one subscriber: subscribe once per COPY"));
                     return;
                 }
                 subscribed = true;
             }
-            new BufferSubscription<>(subscriber, conn.executor(), inbound, this::nextChunk, this::finish).start();
+            new BufferSubscription<>(subscriber, executor, incoming, this::nextChunk, this::finish).start();
         };
     }
 
     @Override
     public boolean binary() {
-        return binary;
+        return codec.binary();
     }
 
     @Override
     public boolean writing() {
-        return writing;
+        return codec.writing();
     }
 
     @Override
