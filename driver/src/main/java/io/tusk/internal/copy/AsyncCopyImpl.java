@@ -51,7 +51,6 @@ public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     /** The exchange ended (ReadyForQuery, or the connection was lost): nothing more may be sent. */
     private volatile boolean ended;
     private volatile Throwable failure;
-    private volatile long rowcount = -1;
     // loop
     private final List<CompletableFuture<Void>> waitingWrites = new ArrayList<>();
     // guarded by this
@@ -120,9 +119,6 @@ public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     /** The exchange is over (on the loop): held commands go out, waiting writes and reads learn the end. */
     private void ended(Long count, Throwable error) {
         Throwable e = unwrap(error);
-        if (count != null) {
-            rowcount = count;
-        }
         failure = e;
         ended = true;
         if (exchange != null) {
@@ -163,36 +159,30 @@ public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
     }
 
     @Override
-    public synchronized CompletionStage<Void> write(byte[] data, int offset, int length) {
-        RuntimeException refused = checkWritable();
-        if (refused != null) {
-            return CompletableFuture.failedFuture(refused);
-        }
-        lastSent = ACCEPTED;
-        codec.append(data, offset, length, this::sendChunk);
-        return lastSent;
+    public CompletionStage<Void> write(byte[] data, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        return gather(out -> codec.append(data, offset, length, out));
     }
 
     @Override
-    public synchronized CompletionStage<Void> write(String data) {
-        RuntimeException refused = checkWritable();
-        if (refused != null) {
-            return CompletableFuture.failedFuture(refused);
-        }
-        lastSent = ACCEPTED;
-        codec.append(data, this::sendChunk);
-        return lastSent;
+    public CompletionStage<Void> write(String data) {
+        return gather(out -> codec.append(data, out));
     }
 
     @Override
-    public synchronized CompletionStage<Void> writeRow(Object... values) {
+    public CompletionStage<Void> writeRow(Object... values) {
+        return gather(out -> codec.row(values, out)); // a value that fails marks the COPY: finish() then aborts
+    }
+
+    /** Runs a write step under the lock: the stage of the last message it sent, or a completed one. */
+    private synchronized CompletionStage<Void> gather(java.util.function.Consumer<CopyCodec.Chunks> step) {
         RuntimeException refused = checkWritable();
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
         lastSent = ACCEPTED;
         try {
-            codec.row(values, this::sendChunk); // a value that fails marks the COPY: finish() then aborts
+            step.accept(this::sendChunk);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -325,7 +315,7 @@ public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
             }
             throw t instanceof RuntimeException r ? r : new InterfaceException("the COPY abort failed", t);
         });
-        finishStage = aborted.thenApply(v -> rowcount);
+        finishStage = aborted.thenApply(v -> exchange.rowcount());
         return aborted;
     }
 
@@ -479,6 +469,6 @@ public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
 
     @Override
     public long rowcount() {
-        return rowcount;
+        return exchange.rowcount();
     }
 }

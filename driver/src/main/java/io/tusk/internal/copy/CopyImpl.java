@@ -29,7 +29,6 @@ public final class CopyImpl implements Copy {
     private final CopyCodec.Chunks sendData = this::sendData;
     /** The exchange is over (done, or the session broke) and the lock released. */
     private boolean ended;
-    private long rowcount = -1;
 
     private CopyImpl(Session session, CopyExchange exchange, Transformer transformer) {
         this.session = session;
@@ -68,7 +67,7 @@ public final class CopyImpl implements Copy {
 
     @Override
     public long rowcount() {
-        return rowcount;
+        return exchange.rowcount();
     }
 
     // ---- COPY FROM STDIN
@@ -253,14 +252,13 @@ public final class CopyImpl implements Copy {
         finish();
     }
 
-    /** After ReadyForQuery: the session is free again; the row count, or the server's error thrown. */
+    /** After ReadyForQuery: the session is free again; the server's error is thrown. */
     private void finish() {
         if (ended) {
             return;
         }
         release();
-        rowcount = exchange.rowcount();
-        rowcount = session.result(exchange);
+        session.result(exchange); // the server's error, if any
     }
 
     private void release() {
