@@ -606,4 +606,46 @@ class FrontendsIT {
         RuntimeException ro = failure(() -> open.apply(db.conninfo(PgUsers.TRUST) + " target_session_attrs=read-only"));
         assertTrue(ro.getMessage().contains("session is not read-only"), ro.getMessage());
     }
+
+    // COPY: one exchange, two front ends
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyOutsideAutocommitRunsInTheImplicitTransaction(String name, Function<String, Frontend> open, TestDatabase db) {
+        String t = "fe_copy_tx_" + name;
+        table(db, t, "id int, name text");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            assertEquals(2, f.copyIn("COPY " + t + " FROM STDIN", List.of(row(1, "one"), row(2, "two"))));
+            assertEquals(TransactionStatus.INTRANS, f.status(), "the COPY ran after the implicit BEGIN");
+            assertEquals(List.of(List.of(2L)), f.query("SELECT count(*) FROM " + t));
+            f.rollback();
+            assertEquals(List.of(List.of(0L)), f.query("SELECT count(*) FROM " + t), "rolled back with its transaction");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyOutFailingMidwayThrowsTheServersErrorAndStaysInStep(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            // Rows 1 to 4 are sent before the division by zero at row 5.
+            RuntimeException e = failure(() -> f.copyOut("COPY (SELECT 10 / (5 - g) FROM generate_series(1, 10) g) TO STDOUT"));
+            assertInstanceOf(DatabaseException.class, e);
+            assertEquals("22012", ((DatabaseException) e).sqlstate(), "division_by_zero: " + e.getMessage());
+            assertEquals(TransactionStatus.IDLE, f.status());
+            assertEquals(List.of(List.of(1)), f.query("SELECT 1"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void copyOutOfNoRowsEndsAtOnceAndStaysInStep(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            assertEquals(0, f.copyOut("COPY (SELECT 1 WHERE false) TO STDOUT").length);
+            assertEquals(List.of(), f.copyOutRows("COPY (SELECT 1 WHERE false) TO STDOUT (FORMAT BINARY)", "int4"));
+            assertEquals(List.of(List.of(1)), f.query("SELECT 1"));
+        }
+    }
 }

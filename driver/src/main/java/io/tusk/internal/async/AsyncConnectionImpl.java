@@ -272,7 +272,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     @Override
     public CompletionStage<io.tusk.async.AsyncCopy> copy(String sql, Object... params) {
-        return AsyncCopyImpl.start(this, sql, params);
+        return io.tusk.internal.copy.AsyncCopyImpl.start(this, adapters(), executor(), sql, params);
     }
 
     @Override

@@ -8,18 +8,31 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Hands what an {@link InboundBuffer} holds to a {@link Flow.Subscriber} as it requests it
- * (Reactive Streams 1.0.4 rules, which {@code java.util.concurrent.Flow} adopts): signals are
- * serial (one drain at a time, by a work-in-progress counter), on the connection's executor,
- * never more {@code onNext} than requested, one terminal signal. Items are made (rows decoded,
- * chunks joined) by {@code next} in the drain, so user loaders run on the executor too.
+ * Hands what a {@link Source} holds (an {@link InboundBuffer}, a COPY's data) to a
+ * {@link Flow.Subscriber} as it requests it (Reactive Streams 1.0.4 rules, which
+ * {@code java.util.concurrent.Flow} adopts): signals are serial (one drain at a time, by a
+ * work-in-progress counter), on the connection's executor, never more {@code onNext} than
+ * requested, one terminal signal. Items are made (rows decoded, chunks joined) by {@code next}
+ * in the drain, so user loaders run on the executor too.
  */
-final class BufferSubscription<R> implements Flow.Subscription {
+public final class BufferSubscription<R> implements Flow.Subscription {
+    /** What the subscription drains: filled on the loop, taken from by {@code next} on the executor. */
+    public interface Source {
+        /** True once nothing is held and nothing more will come. */
+        boolean finished();
+
+        /** The failure that ended the data, or null (meaningful once finished). */
+        Throwable error();
+
+        /** Runs {@code r} once when an item or the end is there: at once if so already, else later (on the loop). */
+        void whenReady(Runnable r);
+    }
+
     private static final System.Logger LOG = System.getLogger("io.tusk.async");
 
     private final Flow.Subscriber<? super R> subscriber;
     private final Executor executor;
-    private final InboundBuffer<?> buffer;
+    private final Source buffer;
     private final Supplier<R> next;
     private final Runnable onCancel;
     private final AtomicLong demand = new AtomicLong();
@@ -31,6 +44,26 @@ final class BufferSubscription<R> implements Flow.Subscription {
 
     BufferSubscription(Flow.Subscriber<? super R> subscriber, Executor executor, InboundBuffer<?> buffer, Supplier<R> next,
             Runnable onCancel) {
+        this(subscriber, executor, new Source() {
+            @Override
+            public boolean finished() {
+                return buffer.finished();
+            }
+
+            @Override
+            public Throwable error() {
+                return buffer.error();
+            }
+
+            @Override
+            public void whenReady(Runnable r) {
+                buffer.whenReady(r);
+            }
+        }, next, onCancel);
+    }
+
+    public BufferSubscription(Flow.Subscriber<? super R> subscriber, Executor executor, Source buffer, Supplier<R> next,
+            Runnable onCancel) {
         this.subscriber = subscriber;
         this.executor = executor;
         this.buffer = buffer;
@@ -39,7 +72,7 @@ final class BufferSubscription<R> implements Flow.Subscription {
     }
 
     /** Calls onSubscribe (on the executor), then delivers as requested. */
-    void start() {
+    public void start() {
         signal();
     }
 

@@ -1,24 +1,10 @@
 package io.tusk.internal.copy;
 
 import io.tusk.Copy;
-import io.tusk.adapt.Format;
-import io.tusk.adapt.Loader;
 import io.tusk.errors.DatabaseException;
-import io.tusk.errors.Diagnostic;
-import io.tusk.errors.InterfaceException;
-import io.tusk.errors.NotSupportedException;
-import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.Session;
-import io.tusk.internal.protocol.backend.BackendMessage;
-import io.tusk.internal.protocol.backend.CommandComplete;
-import io.tusk.internal.protocol.backend.CopyData;
-import io.tusk.internal.protocol.backend.CopyDone;
-import io.tusk.internal.protocol.backend.CopyResponse;
-import io.tusk.internal.protocol.backend.ErrorResponse;
-import io.tusk.internal.protocol.backend.ReadyForQuery;
-import io.tusk.internal.protocol.frontend.CopyFail;
-import io.tusk.internal.protocol.frontend.Query;
+import io.tusk.internal.protocol.frontend.FrontendMessage;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -26,40 +12,28 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * One COPY driven over the session (protocol "COPY Operations"): started with a simple Query,
- * then CopyData in the user's pace, ended by CopyDone/CopyFail (in) or by the server's CopyDone
- * (out), and always read up to ReadyForQuery so that the session stays in step.
+ * The blocking COPY: a {@link CopyExchange} the session paces ({@link Session#open}), fed when
+ * the user reads and written to as the user writes; the data side is the {@link CopyCodec}
+ * shared with the asynchronous COPY.
  *
- * <p>The session lock is held from {@link #open} until the ReadyForQuery; the session refuses
- * other commands meanwhile ({@link Session#startDriven}).
+ * <p>The session lock is held from {@link #open} until the exchange is done (its
+ * ReadyForQuery) or the session broke; the session refuses other commands meanwhile.
  */
 public final class CopyImpl implements Copy {
-    /** Outgoing data is sent in CopyData messages of about this size (psycopg uses the same order). */
-    static final int CHUNK = 64 * 1024;
+    /** Outgoing data is sent in CopyData messages of about this size. */
+    static final int CHUNK = CopyCodec.CHUNK;
 
     private final Session session;
-    private final Transformer transformer;
-    private final boolean in;
-    private final boolean binary;
-    private byte[] out;
-    private int outLength;
-    private final ByteSink row = new ByteSink();
-    private final CopyRowEncoder rows;
+    private final CopyExchange exchange;
+    private final CopyCodec codec;
+    private final CopyCodec.Chunks sendData = this::sendData;
+    /** The exchange is over (done, or the session broke) and the lock released. */
     private boolean ended;
-    /** A method of this Copy failed while writing: close() aborts instead of storing a part. */
-    private boolean failed;
-    private long rowcount = -1;
-    private Loader<?>[] loaders;
-    private ChunkInput input;
-    private boolean headerRead;
 
-    private CopyImpl(Session session, Transformer transformer, CopyResponse response) {
+    private CopyImpl(Session session, CopyExchange exchange, Transformer transformer) {
         this.session = session;
-        this.transformer = transformer;
-        this.in = response.direction() == CopyResponse.Direction.IN;
-        this.binary = response.format() == 1;
-        this.out = in ? new byte[CHUNK] : null;
-        this.rows = new CopyRowEncoder(transformer, binary);
+        this.exchange = exchange;
+        this.codec = new CopyCodec(transformer, session.charset(), exchange.response(), false);
     }
 
     /**
@@ -68,41 +42,14 @@ public final class CopyImpl implements Copy {
      * lock; it stays held by the returned Copy, and is released here if the COPY does not start.
      */
     public static CopyImpl open(Session session, String begin, String sql, Transformer transformer) {
-        boolean started = false;
+        CopyExchange x = new CopyExchange(begin, sql, CopyExchange.Pace.BLOCKING, null);
         try {
-            session.startDriven("a COPY");
-            started = true;
-            if (begin != null) {
-                session.stream().send(new Query(begin));
+            if (session.open(x, "a COPY")) {
+                session.result(x); // done before any copy mode: throws the server's error or the refusal
+                throw new IllegalStateException("a COPY ended without starting");
             }
-            session.stream().send(new Query(sql));
-            session.flushOutput();
-            int readyBeforeCopy = begin == null ? 0 : 1;
-            Diagnostic error = null;
-            while (true) {
-                BackendMessage m = session.nextMessage();
-                if (m instanceof CopyResponse r) {
-                    if (r.direction() == CopyResponse.Direction.BOTH) {
-                        // Replication's CopyBoth cannot be ended from here without a replication client.
-                        session.markBroken();
-                        throw new NotSupportedException("COPY BOTH (streaming replication) is not supported");
-                    }
-                    return new CopyImpl(session, transformer, r);
-                } else if (m instanceof ErrorResponse e) {
-                    error = error == null ? e.diagnostic() : error;
-                } else if (m instanceof ReadyForQuery && readyBeforeCopy-- == 0) {
-                    if (error != null) {
-                        throw session.serverError(error);
-                    }
-                    throw new ProgrammingException("not a COPY FROM STDIN or COPY TO STDOUT statement: " + sql
-                            + " (use execute() for other statements)");
-                }
-                // CommandComplete of the BEGIN, or results of a statement that is not a COPY: skipped.
-            }
-        } catch (RuntimeException e) {
-            if (started) {
-                session.endDriven();
-            }
+            return new CopyImpl(session, x, transformer);
+        } catch (RuntimeException | Error e) {
             session.lock().unlock();
             throw e;
         }
@@ -110,17 +57,17 @@ public final class CopyImpl implements Copy {
 
     @Override
     public boolean binary() {
-        return binary;
+        return codec.binary();
     }
 
     @Override
     public boolean writing() {
-        return in;
+        return codec.writing();
     }
 
     @Override
     public long rowcount() {
-        return rowcount;
+        return exchange.rowcount();
     }
 
     // ---- COPY FROM STDIN
@@ -133,46 +80,28 @@ public final class CopyImpl implements Copy {
     @Override
     public void write(byte[] data, int offset, int length) {
         checkWriting();
-        guarded(() -> append(data, offset, length));
+        guarded(() -> codec.append(data, offset, length, sendData));
     }
 
     @Override
     public void write(String data) {
         checkWriting();
-        guarded(() -> {
-            byte[] b = data.getBytes(session.charset());
-            append(b, 0, b.length);
-        });
+        guarded(() -> codec.append(data, sendData));
     }
 
     @Override
     public void writeRow(Object... values) {
         checkWriting();
-        guarded(() -> {
-            rows.encode(values);
-            append(rows.array(), 0, rows.size());
-        });
+        guarded(() -> codec.row(values, sendData));
     }
 
-    /** Appends to the outgoing chunk, sending it whenever it is full: memory stays at one chunk. */
-    private void append(byte[] b, int off, int len) {
-        while (len > 0) {
-            if (outLength == CHUNK) {
-                sendChunk();
-            }
-            int n = Math.min(len, CHUNK - outLength);
-            System.arraycopy(b, off, out, outLength, n);
-            outLength += n;
-            off += n;
-            len -= n;
-        }
+    private void sendData(byte[] b, int length) {
+        send(exchange.data(b, 0, length));
     }
 
-    private void sendChunk() {
-        if (outLength > 0) {
-            session.stream().send(new io.tusk.internal.protocol.frontend.CopyData(out, 0, outLength));
-            outLength = 0;
-            session.flushOutput();
+    private void send(FrontendMessage m) {
+        if (m != null) {
+            session.send(exchange, m::encode, true);
         }
     }
 
@@ -181,29 +110,16 @@ public final class CopyImpl implements Copy {
         try {
             step.run();
         } catch (RuntimeException e) {
-            failed = true;
+            codec.markFailed();
             releaseIfBroken();
             throw e;
-        }
-    }
-
-    /** Sends the rest and CopyDone, then reads the outcome up to ReadyForQuery. */
-    private void finishIn() {
-        rows.trailer();
-        append(rows.array(), 0, rows.size());
-        sendChunk();
-        session.stream().send(io.tusk.internal.protocol.frontend.CopyDone.INSTANCE);
-        session.flushOutput();
-        Diagnostic error = readToReady();
-        if (error != null) {
-            throw session.serverError(error);
         }
     }
 
     @Override
     public void abort(String reason) {
         DatabaseException e = abortWith(reason);
-        if (e != null && !"57014".equals(e.sqlstate())) {
+        if (e != null && !CopyExchange.answersAbort(e)) {
             throw e;
         }
     }
@@ -213,19 +129,19 @@ public final class CopyImpl implements Copy {
         if (ended) {
             return null;
         }
-        if (!in) {
+        if (!codec.writing()) {
             close();
             return null;
         }
         try {
-            outLength = 0;
-            session.stream().send(new CopyFail(reason == null ? "aborted by the client" : reason.replace('\0', ' ')));
-            session.flushOutput();
-            Diagnostic error = readToReady();
-            return error == null ? null : session.serverError(error);
-        } catch (RuntimeException e) {
+            codec.drop();
+            send(exchange.fail(reason));
+            finishAfterInput();
+            return null;
+        } catch (DatabaseException e) {
+            return e;
+        } finally {
             releaseIfBroken();
-            throw e;
         }
     }
 
@@ -234,62 +150,32 @@ public final class CopyImpl implements Copy {
     @Override
     public byte[] read() {
         checkReading();
-        if (ended) {
-            return null;
-        }
-        try {
-            Diagnostic error = null;
-            while (true) {
-                BackendMessage m = session.nextMessage();
-                if (m instanceof CopyData d) {
-                    return d.data();
-                } else if (m instanceof CommandComplete cc) {
-                    rowcount = cc.rowCount();
-                } else if (m instanceof ErrorResponse e) {
-                    error = error == null ? e.diagnostic() : error;
-                } else if (m instanceof ReadyForQuery) {
-                    release();
-                    if (error != null) {
-                        throw session.serverError(error);
-                    }
-                    return null;
-                } else if (m != CopyDone.INSTANCE) {
-                    throw unexpected(m);
-                }
+        while (true) {
+            byte[] b = exchange.poll(0);
+            if (b != null || ended) {
+                return b;
             }
-        } catch (RuntimeException e) {
-            releaseIfBroken();
-            throw e;
+            if (resume()) {
+                finish();
+                return null;
+            }
         }
     }
 
     @Override
     public Object[] readRow() {
         checkReading();
-        if (input == null) {
-            input = new ChunkInput(this::read);
-        }
-        if (binary) {
-            if (!headerRead) {
-                if (!input.more()) {
-                    return null;
-                }
-                BinaryRows.readHeader(input);
-                headerRead = true;
+        while (true) {
+            Object[] r = codec.nextRow();
+            if (r != null) {
+                return r;
             }
-            Object[] r = BinaryRows.readRow(input, loaders);
-            if (r == null) {
-                // After the trailer: read on to the command tag and ReadyForQuery.
-                while (read() != null) {
-                    // nothing follows the trailer in a well-formed COPY
-                }
+            byte[] data = read();
+            if (data == null) {
+                return codec.lastRow();
             }
-            return r;
+            codec.add(data);
         }
-        if (!input.nextLine()) {
-            return null;
-        }
-        return TextRows.parse(input.lineArray(), input.lineFrom(), input.lineTo(), loaders, session.charset(), row);
     }
 
     @Override
@@ -311,20 +197,12 @@ public final class CopyImpl implements Copy {
 
     @Override
     public void setTypes(int... oids) {
-        Format f = binary ? Format.BINARY : Format.TEXT;
-        Loader<?>[] l = new Loader<?>[oids.length];
-        for (int i = 0; i < oids.length; i++) {
-            l[i] = transformer.loaderFor(oids[i], f);
-        }
-        loaders = l;
-        if (in) {
-            rows.declare(oids); // psycopg's set_types governs writing too
-        }
+        codec.setTypes(oids);
     }
 
     @Override
     public void setTypes(String... typeNames) {
-        setTypes(CopyRowEncoder.oidsOf(transformer, typeNames));
+        codec.setTypes(typeNames);
     }
 
     // ---- ending
@@ -334,52 +212,58 @@ public final class CopyImpl implements Copy {
         if (ended) {
             return;
         }
-        if (in) {
-            if (failed) {
-                abortWith("a write to the COPY failed in the client");
-                return;
-            }
-            try {
-                finishIn();
-            } catch (RuntimeException e) {
-                releaseIfBroken();
-                throw e;
-            }
-        } else {
-            // The rest must be read to keep the session in step; it is discarded as it comes.
-            while (read() != null) {
-                // discard
-            }
+        if (!codec.writing()) {
+            // The rest must be read to keep the session in step; it is dropped as it comes.
+            exchange.discard();
+            finishAfterInput();
+            return;
+        }
+        if (codec.failed()) {
+            abortWith(CopyCodec.WRITE_FAILED);
+            return;
+        }
+        try {
+            codec.rest(sendData);
+            send(exchange.done());
+            finishAfterInput();
+        } finally {
+            releaseIfBroken();
         }
     }
 
-    /** Reads up to ReadyForQuery after CopyDone/CopyFail: the command tag and the first error. */
-    private Diagnostic readToReady() {
-        Diagnostic error = null;
-        while (true) {
-            BackendMessage m = session.nextMessage();
-            if (m instanceof CommandComplete cc) {
-                rowcount = cc.rowCount();
-            } else if (m instanceof ErrorResponse e) {
-                error = error == null ? e.diagnostic() : error;
-            } else if (m instanceof ReadyForQuery) {
-                release();
-                return error;
-            } else {
-                throw unexpected(m);
-            }
+    /** Feeds the exchange until it is done (true) or has data for the reader (false). */
+    private boolean resume() {
+        try {
+            return session.resume(exchange);
+        } catch (RuntimeException | Error e) {
+            releaseIfBroken();
+            throw e;
         }
     }
 
-    private RuntimeException unexpected(BackendMessage m) {
-        session.markBroken();
-        return new io.tusk.internal.protocol.ProtocolViolation("unexpected " + m.getClass().getSimpleName() + " during COPY");
+    /**
+     * Reads the outcome once the exchange no longer waits for the user (CopyDone or CopyFail
+     * sent, or the rest of the data dropped as it comes), then {@link #finish()}es.
+     */
+    private void finishAfterInput() {
+        if (!resume()) {
+            throw new IllegalStateException("the COPY still waits for its caller");
+        }
+        finish();
+    }
+
+    /** After ReadyForQuery: the session is free again; the server's error is thrown. */
+    private void finish() {
+        if (ended) {
+            return;
+        }
+        release();
+        session.result(exchange); // the server's error, if any
     }
 
     private void release() {
         if (!ended) {
             ended = true;
-            session.endDriven();
             session.lock().unlock();
         }
     }
@@ -392,21 +276,17 @@ public final class CopyImpl implements Copy {
     }
 
     private void checkWriting() {
-        if (!in) {
-            throw new ProgrammingException("this COPY sends data to the client (COPY TO STDOUT): use read() or readRow()");
+        if (!codec.writing()) {
+            throw CopyCodec.notWriting("read() or readRow()");
         }
-        checkOpen();
+        if (ended) {
+            throw CopyCodec.ended();
+        }
     }
 
     private void checkReading() {
-        if (in) {
-            throw new ProgrammingException("this COPY receives data from the client (COPY FROM STDIN): use write() or writeRow()");
-        }
-    }
-
-    private void checkOpen() {
-        if (ended) {
-            throw new InterfaceException("the COPY has ended: start a new one");
+        if (codec.writing()) {
+            throw CopyCodec.notReading();
         }
     }
 }
