@@ -1,30 +1,22 @@
 package io.tusk.internal.connection;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * libpq's target_session_attrs: whether a server we connected to is the kind asked for. Servers
  * from PostgreSQL 14 report {@code in_hot_standby} and {@code default_transaction_read_only} at
- * start-up; for older ones we ask with a query.
+ * start-up; for older ones we ask with a query. {@link ConnectPlan} applies it (and prefer-standby
+ * as two passes: a standby first, then any server).
  */
 public final class TargetSessionAttrs {
     private TargetSessionAttrs() {
     }
 
-    /** Whether the blocking session {@code s} is what {@code wanted} asks for (asking the server if need be). */
-    static boolean accepts(String wanted, Session s) {
-        Boolean known = fromParameters(wanted, s.parameters());
-        if (known != null) {
-            return known;
-        }
-        return acceptsAnswer(wanted, scalar(s, question(wanted)));
-    }
-
     /**
      * The answer from the parameters the server reported at startup
      * ({@code default_transaction_read_only} and {@code in_hot_standby}, PostgreSQL 14+), or null
-     * when only a query can tell ({@link #question}). Any, prefer-standby and unknown values accept.
+     * when only a query can tell ({@link #question}). Any, prefer-standby (whose passes
+     * {@link ConnectPlan} turns into standby, then any) and unknown values accept.
      */
     public static Boolean fromParameters(String wanted, Map<String, String> parameters) {
         if (wanted == null || wanted.equals("any") || wanted.equals("prefer-standby")) {
@@ -67,11 +59,5 @@ public final class TargetSessionAttrs {
             case "standby" -> "server is not in hot standby mode";
             default -> "server does not match target_session_attrs=" + wanted;
         };
-    }
-
-    private static String scalar(Session s, String sql) {
-        List<QueryResult> r = s.run(new QueryExchange(List.of(new io.tusk.internal.protocol.frontend.Query(sql)), 1));
-        var row = r.get(0).rows().get(0);
-        return row.isNull(0) ? null : new String(row.buffer(), row.offset(0), row.length(0), s.charset());
     }
 }
