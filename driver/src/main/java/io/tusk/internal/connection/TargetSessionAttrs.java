@@ -8,7 +8,7 @@ import java.util.Map;
  * start-up; for older ones we ask with a query. {@link ConnectPlan} applies it (and prefer-standby
  * as two passes: a standby first, then any server).
  */
-public final class TargetSessionAttrs {
+final class TargetSessionAttrs {
     private TargetSessionAttrs() {
     }
 
@@ -18,7 +18,7 @@ public final class TargetSessionAttrs {
      * when only a query can tell ({@link #question}). Any, prefer-standby (whose passes
      * {@link ConnectPlan} turns into standby, then any) and unknown values accept.
      */
-    public static Boolean fromParameters(String wanted, Map<String, String> parameters) {
+    static Boolean fromParameters(String wanted, Map<String, String> parameters) {
         if (wanted == null || wanted.equals("any") || wanted.equals("prefer-standby")) {
             return true;
         }
@@ -34,13 +34,13 @@ public final class TargetSessionAttrs {
     }
 
     /** The query that tells, for servers before 14: its one value goes to {@link #acceptsAnswer}. */
-    public static String question(String wanted) {
+    static String question(String wanted) {
         return wanted.equals("read-write") || wanted.equals("read-only") ? "SHOW transaction_read_only"
                 : "SELECT pg_catalog.pg_is_in_recovery()";
     }
 
     /** Whether the answer of {@link #question} is what {@code wanted} asks for. */
-    public static boolean acceptsAnswer(String wanted, String answer) {
+    static boolean acceptsAnswer(String wanted, String answer) {
         return switch (wanted) {
             case "read-write" -> !"on".equals(answer);
             case "read-only" -> "on".equals(answer);
@@ -51,7 +51,7 @@ public final class TargetSessionAttrs {
     }
 
     /** Why a session was passed over, as libpq says it. */
-    public static String refusal(String wanted) {
+    static String refusal(String wanted) {
         return switch (wanted) {
             case "read-write" -> "session is read-only";
             case "read-only" -> "session is not read-only";
