@@ -1,6 +1,7 @@
 package io.tusk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,5 +73,64 @@ class MultiHostIT {
         OperationalException e = assertThrows(OperationalException.class,
                 () -> Tusk.connect(db.conninfo(PgUsers.TRUST) + " target_session_attrs=standby"));
         assertTrue(e.getMessage().contains("standby"), e.getMessage());
+    }
+
+    /** A fake hot standby: trust authentication, then the parameters a PostgreSQL 14+ standby reports. */
+    private static ScriptedServer fakeStandby() {
+        return ScriptedServer.start(ScriptedServer.send(ScriptedServer.concat(
+                io.tusk.internal.protocol.Wire.hex("52 00000008 00000000"),
+                parameterStatus("in_hot_standby", "on"), parameterStatus("default_transaction_read_only", "on"),
+                parameterStatus("server_version", "17.0"), parameterStatus("client_encoding", "UTF8"),
+                io.tusk.internal.protocol.Wire.hex("4b 0000000c 0000002a 01020304"),
+                io.tusk.internal.protocol.Wire.hex("5a 00000005 49"))));
+    }
+
+    private static byte[] parameterStatus(String name, String value) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] v = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 4 + n.length + 1 + v.length + 1);
+        b.put((byte) 'S').putInt(4 + n.length + 1 + v.length + 1).put(n).put((byte) 0).put(v).put((byte) 0);
+        return b.array();
+    }
+
+    /** The backend process id each front end got with {@code conninfo} (the fake standby's is 42). */
+    private static java.util.List<Integer> pidOnBothFrontEnds(String conninfo) {
+        int blocking;
+        try (Connection conn = Tusk.connect(conninfo)) {
+            blocking = conn.info().backendPid();
+        }
+        io.tusk.async.AsyncConnection async = Tusk.connectAsync(conninfo).toCompletableFuture().join();
+        try {
+            return java.util.List.of(blocking, async.backendPid());
+        } finally {
+            async.close().toCompletableFuture().join();
+        }
+    }
+
+    @Test
+    void targetSessionAttrsStandbyPassesOverThePrimaryForALaterStandbyOnBothFrontEnds(TestDatabase db) {
+        try (ScriptedServer standby = fakeStandby()) {
+            String conninfo = "host=127.0.0.1,127.0.0.1 port=" + db.port() + "," + standby.port() + " dbname=" + db.dbname()
+                    + " user=" + PgUsers.TRUST + " sslmode=disable target_session_attrs=standby";
+            assertEquals(java.util.List.of(42, 42), pidOnBothFrontEnds(conninfo));
+        }
+    }
+
+    @Test
+    void preferStandbyTakesALaterStandbyOverAnEarlierPrimaryOnBothFrontEnds(TestDatabase db) {
+        // libpq: prefer-standby first looks for a standby among all hosts, and only then takes any.
+        try (ScriptedServer standby = fakeStandby()) {
+            String conninfo = "host=127.0.0.1,127.0.0.1 port=" + db.port() + "," + standby.port() + " dbname=" + db.dbname()
+                    + " user=" + PgUsers.TRUST + " sslmode=disable target_session_attrs=prefer-standby";
+            assertEquals(java.util.List.of(42, 42), pidOnBothFrontEnds(conninfo));
+        }
+    }
+
+    @Test
+    void preferStandbyWithoutAStandbyTakesThePrimaryOnBothFrontEnds(TestDatabase db) {
+        int dead = Ports.unusedPort();
+        String conninfo = "host=127.0.0.1,127.0.0.1 port=" + dead + "," + db.port() + " dbname=" + db.dbname()
+                + " user=" + PgUsers.TRUST + " sslmode=disable target_session_attrs=prefer-standby";
+        assertFalse(pidOnBothFrontEnds(conninfo).contains(42), "the real server, not a fake");
     }
 }

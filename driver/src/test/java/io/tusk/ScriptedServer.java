@@ -79,6 +79,10 @@ final class ScriptedServer implements AutoCloseable {
         };
     }
 
+    int port() {
+        return listener.getLocalPort();
+    }
+
     String conninfo() {
         return "host=127.0.0.1 port=" + listener.getLocalPort() + " user=alice password=pencil dbname=app";
     }

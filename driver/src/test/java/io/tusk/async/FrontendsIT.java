@@ -648,4 +648,54 @@ class FrontendsIT {
             assertEquals(List.of(List.of(1)), f.query("SELECT 1"));
         }
     }
+
+    // Connecting: both front ends choose the same host
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void aRefusedServerIsNamedAsLibpqNamesIt(String name, Function<String, Frontend> open) {
+        int dead = io.tusk.testkit.Ports.unusedPort();
+        RuntimeException e = failure(() -> open.apply("host=127.0.0.1 port=" + dead + " dbname=x user=x sslmode=prefer"));
+        assertInstanceOf(io.tusk.errors.OperationalException.class, e);
+        assertEquals("connection to server at \"127.0.0.1\", port " + dead + " failed: Connection refused", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void failedHostsAreListedInTheOrderTheyWereTried(String name, Function<String, Frontend> open) {
+        int dead = io.tusk.testkit.Ports.unusedPort();
+        RuntimeException e = failure(() -> open.apply("host=127.0.0.1,no-such-host.invalid port=" + dead
+                + ",5432 dbname=x user=x sslmode=disable"));
+        assertEquals("could not connect to any host:\n"
+                + "  - connection to server at \"127.0.0.1\", port " + dead + " failed: Connection refused\n"
+                + "  - could not translate host name \"no-such-host.invalid\" to address: unknown host", e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void aServerOfTheWrongKindIsNamedWithTheReason(String name, Function<String, Frontend> open, TestDatabase db) {
+        RuntimeException e = failure(() -> open.apply(db.conninfo(PgUsers.TRUST) + " target_session_attrs=standby"));
+        assertEquals("connection to server at \"127.0.0.1\", port " + db.port() + ": server is not in hot standby mode",
+                e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void aWrongPasswordIsTheServersOwnErrorUnderEverySslmode(String name, Function<String, Frontend> open, TestDatabase db) {
+        for (String mode : List.of("disable", "allow", "prefer", "require")) {
+            String conninfo = db.conninfo(PgUsers.SCRAM).replaceAll("password=\\S+", "password=wrong") + " sslmode=" + mode;
+            RuntimeException e = failure(() -> open.apply(conninfo));
+            assertInstanceOf(io.tusk.errors.InvalidPassword.class, e, mode);
+            assertEquals("28P01", ((DatabaseException) e).sqlstate(), mode);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void anUnreadableClientEncodingIsRefusedWhileConnecting(String name, Function<String, Frontend> open, TestDatabase db) {
+        // LATIN6 (ISO 8859-10) is a client encoding the server converts UTF8 to, but Java has no charset for it.
+        RuntimeException e = failure(() -> open.apply(db.conninfo(PgUsers.TRUST) + " client_encoding=LATIN6"));
+        assertInstanceOf(io.tusk.errors.NotSupportedException.class, e);
+        assertEquals("the client encoding LATIN6 has no Java charset: use client_encoding=UTF8 (the default)", e.getMessage());
+    }
 }

@@ -2,9 +2,11 @@ package io.tusk.internal.async;
 
 import io.tusk.Notify;
 import io.tusk.internal.connection.Authenticator;
+import io.tusk.internal.connection.ConnectPlan;
 import io.tusk.internal.connection.ConnectSpec;
 import io.tusk.internal.connection.StartupExchange;
-import io.tusk.internal.net.TlsSettings;
+import io.tusk.internal.net.TlsRequest;
+import io.tusk.internal.net.TlsUpgrade;
 import io.tusk.internal.net.Transport;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.frontend.SslRequest;
@@ -18,29 +20,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SubmissionPublisher;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
- * One connection attempt on one address, without blocking: connect, the TLS request and
- * handshake as sslmode says (protocol "SSL Session Encryption", or direct TLS with ALPN
- * "postgresql"), then the same {@link StartupExchange} and {@link Authenticator} as the
- * blocking connector, driven by the event loop. Completes with a ready {@link AsyncSession}.
+ * One connection attempt of a {@link ConnectPlan} on one address, without blocking: connect,
+ * the TLS request and handshake as the attempt says (protocol "SSL Session Encryption", or
+ * direct TLS with ALPN "postgresql"), then the same {@link StartupExchange} and
+ * {@link Authenticator} as the blocking connector, driven by the event loop. Completes with a
+ * ready {@link AsyncSession}; which attempt comes next is the plan's business
+ * ({@code AsyncConnector}).
  */
-final class SessionOpener implements NioPipe.Listener {
-    /** The server refused TLS or the handshake failed: sslmode=prefer tries again without TLS. */
-    static final class TlsRefused extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TlsRefused(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
+public final class SessionOpener implements NioPipe.Listener {
 
     private enum Phase { CONNECTING, SSL_ANSWER, HANDSHAKE, RUNNING }
 
@@ -48,18 +41,20 @@ final class SessionOpener implements NioPipe.Listener {
     private final ConnectSpec.HostAttempt host;
     private final SocketAddress address;
     private final boolean tls;
+    private final boolean direct;
     private final SSLContext sslContext;
     private final AsyncSession session;
     private final NioPipe pipe;
     private final CompletableFuture<AsyncSession> result = new CompletableFuture<>();
     private Phase phase = Phase.CONNECTING;
 
-    private SessionOpener(ConnectSpec spec, ConnectSpec.HostAttempt host, SocketAddress address, boolean tls,
+    private SessionOpener(ConnectSpec spec, ConnectPlan.Attempt attempt, SocketAddress address,
             SSLContext sslContext, EventLoop loop, SubmissionPublisher<Notify> notifications) throws IOException {
         this.spec = spec;
-        this.host = host;
+        this.host = attempt.host();
         this.address = address;
-        this.tls = tls && !host.isUnixSocket();
+        this.tls = attempt.tls() && !host.isUnixSocket();
+        this.direct = attempt.direct();
         this.sslContext = sslContext;
         this.session = new AsyncSession(loop, notifications);
         SocketChannel ch = host.isUnixSocket() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
@@ -80,13 +75,14 @@ final class SessionOpener implements NioPipe.Listener {
     }
 
     /** Starts the attempt on {@code loop}; the future fails with the reason the attempt failed. */
-    static CompletableFuture<AsyncSession> open(ConnectSpec spec, ConnectSpec.HostAttempt host, SocketAddress address,
-            boolean tls, SSLContext ctx, EventLoop loop, SubmissionPublisher<Notify> notifications, long deadlineNanos) {
+    public static CompletableFuture<AsyncSession> open(ConnectSpec spec, ConnectPlan.Attempt attempt, SSLContext ctx,
+            EventLoop loop, SubmissionPublisher<Notify> notifications, long deadlineNanos) {
         CompletableFuture<AsyncSession> f = new CompletableFuture<>();
+        ConnectSpec.HostAttempt host = attempt.host();
         loop.execute(() -> {
             try {
-                SocketAddress target = host.isUnixSocket() ? UnixDomainSocketAddress.of(host.socketFile()) : address;
-                SessionOpener o = new SessionOpener(spec, host, target, tls, ctx, loop, notifications);
+                SocketAddress target = host.isUnixSocket() ? UnixDomainSocketAddress.of(host.socketFile()) : attempt.address();
+                SessionOpener o = new SessionOpener(spec, attempt, target, ctx, loop, notifications);
                 o.result.whenComplete((s, e) -> {
                     if (e != null) {
                         f.completeExceptionally(e);
@@ -101,9 +97,7 @@ final class SessionOpener implements NioPipe.Listener {
                     long left = Math.max(0, deadlineNanos - System.nanoTime());
                     java.util.concurrent.CompletableFuture.delayedExecutor(left, java.util.concurrent.TimeUnit.NANOSECONDS)
                             .execute(() -> {
-                                if (f.completeExceptionally(new io.tusk.errors.OperationalException("timeout expired after "
-                                        + timeout.toSeconds() + " s (connect_timeout), which bounds the whole attempt:"
-                                        + " TCP connect, TLS, start-up and authentication"))) {
+                                if (f.completeExceptionally(ConnectPlan.timeout(timeout, null))) {
                                     loop.execute(o.pipe::close);
                                 }
                             });
@@ -120,7 +114,7 @@ final class SessionOpener implements NioPipe.Listener {
     public void connected() throws IOException {
         if (!tls) {
             startup();
-        } else if (spec.tls().direct()) {
+        } else if (direct) {
             handshake();
         } else {
             WriteBuffer out = new WriteBuffer(16);
@@ -139,21 +133,8 @@ final class SessionOpener implements NioPipe.Listener {
     private SSLEngine engine() {
         SSLEngine engine = sslContext.createSSLEngine(host.host(), host.port());
         engine.setUseClientMode(true);
-        SSLParameters p = engine.getSSLParameters();
-        List<String> have = List.of(engine.getSupportedProtocols());
-        p.setProtocols(java.util.stream.Stream.of("TLSv1.3", "TLSv1.2").filter(have::contains).toArray(String[]::new));
-        TlsSettings s = spec.tls();
-        if (s.mode() == TlsSettings.Mode.VERIFY_FULL) {
-            p.setEndpointIdentificationAlgorithm("HTTPS");
-        }
-        if (s.direct()) {
-            p.setApplicationProtocols(new String[] {"postgresql"});
-        }
-        String name = host.host();
-        if (s.sni() && !name.isEmpty() && !Character.isDigit(name.charAt(name.length() - 1)) && name.indexOf(':') < 0) {
-            p.setServerNames(List.of(new SNIHostName(name)));
-        }
-        engine.setSSLParameters(p);
+        engine.setSSLParameters(TlsUpgrade.parameters(engine.getSSLParameters(), engine.getSupportedProtocols(),
+                host.host(), spec.tls()));
         return engine;
     }
 
@@ -162,9 +143,7 @@ final class SessionOpener implements NioPipe.Listener {
         if (phase != Phase.HANDSHAKE) {
             return;
         }
-        if (spec.tls().direct() && !"postgresql".equals(pipe.tls().engine().getApplicationProtocol())) {
-            throw new IOException("the server did not agree to the ALPN protocol \"postgresql\" for direct TLS");
-        }
+        TlsUpgrade.checkAlpn(pipe.tls().engine().getApplicationProtocol(), spec.tls());
         startup();
     }
 
@@ -178,22 +157,10 @@ final class SessionOpener implements NioPipe.Listener {
             throw new IOException("the server sent data during the TLS handshake");
         }
         byte answer = plain.get();
-        if (plain.hasRemaining()) {
-            // Bytes after 'S' and before the handshake could be injected (CVE-2021-23222).
-            throw new IOException("the server sent unexpected data after answering the TLS request");
-        }
-        if (answer == 'S') {
+        if (TlsRequest.handshake(answer & 0xff, plain.hasRemaining(), spec.tls().mode())) {
             handshake();
-        } else if (answer == 'N') {
-            TlsSettings.Mode m = spec.tls().mode();
-            if (m == TlsSettings.Mode.PREFER || m == TlsSettings.Mode.ALLOW) {
-                startup();
-            } else {
-                throw new IOException("the server does not support TLS, but sslmode="
-                        + m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " requires it");
-            }
         } else {
-            throw new IOException("the server answered the TLS request with an unexpected byte " + answer);
+            startup();
         }
     }
 
@@ -207,8 +174,7 @@ final class SessionOpener implements NioPipe.Listener {
                 pipe.close();
                 result.completeExceptionally(e);
             } else {
-                session.cancelTarget(new CancelSender.Target(address, pipe.tls() == null ? null : this::engine,
-                        spec.tls().direct()));
+                session.cancelTarget(new CancelSender.Target(address, pipe.tls() == null ? null : this::engine, direct));
                 session.started(s.keyData(), s.status());
                 session.socketTimeout(spec.socketTimeout());
                 result.complete(session);
@@ -224,7 +190,7 @@ final class SessionOpener implements NioPipe.Listener {
             return;
         }
         if (phase == Phase.HANDSHAKE || phase == Phase.SSL_ANSWER && cause instanceof javax.net.ssl.SSLException) {
-            result.completeExceptionally(new TlsRefused("TLS handshake failed: " + cause.getMessage(), cause));
+            result.completeExceptionally(new ConnectPlan.TlsHandshakeFailed("TLS handshake failed: " + cause.getMessage(), cause));
         } else if (phase == Phase.RUNNING) {
             // Start-up in flight: the session fails the exchange with the cause (or the server's FATAL error came first).
             session.lost(cause);

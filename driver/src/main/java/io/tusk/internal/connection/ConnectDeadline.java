@@ -67,7 +67,6 @@ final class ConnectDeadline {
     }
 
     OperationalException expired(Throwable cause) {
-        return new OperationalException("timeout expired after " + timeout.toSeconds() + " s (connect_timeout),"
-                + " which bounds the whole attempt: TCP connect, TLS, start-up and authentication", cause);
+        return ConnectPlan.timeout(timeout, cause);
     }
 }

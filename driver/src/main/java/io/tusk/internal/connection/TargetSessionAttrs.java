@@ -1,32 +1,24 @@
 package io.tusk.internal.connection;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * libpq's target_session_attrs: whether a server we connected to is the kind asked for. Servers
  * from PostgreSQL 14 report {@code in_hot_standby} and {@code default_transaction_read_only} at
- * start-up; for older ones we ask with a query.
+ * start-up; for older ones we ask with a query. {@link ConnectPlan} applies it (and prefer-standby
+ * as two passes: a standby first, then any server).
  */
-public final class TargetSessionAttrs {
+final class TargetSessionAttrs {
     private TargetSessionAttrs() {
-    }
-
-    /** Whether the blocking session {@code s} is what {@code wanted} asks for (asking the server if need be). */
-    static boolean accepts(String wanted, Session s) {
-        Boolean known = fromParameters(wanted, s.parameters());
-        if (known != null) {
-            return known;
-        }
-        return acceptsAnswer(wanted, scalar(s, question(wanted)));
     }
 
     /**
      * The answer from the parameters the server reported at startup
      * ({@code default_transaction_read_only} and {@code in_hot_standby}, PostgreSQL 14+), or null
-     * when only a query can tell ({@link #question}). Any, prefer-standby and unknown values accept.
+     * when only a query can tell ({@link #question}). Any, prefer-standby (whose passes
+     * {@link ConnectPlan} turns into standby, then any) and unknown values accept.
      */
-    public static Boolean fromParameters(String wanted, Map<String, String> parameters) {
+    static Boolean fromParameters(String wanted, Map<String, String> parameters) {
         if (wanted == null || wanted.equals("any") || wanted.equals("prefer-standby")) {
             return true;
         }
@@ -42,13 +34,13 @@ public final class TargetSessionAttrs {
     }
 
     /** The query that tells, for servers before 14: its one value goes to {@link #acceptsAnswer}. */
-    public static String question(String wanted) {
+    static String question(String wanted) {
         return wanted.equals("read-write") || wanted.equals("read-only") ? "SHOW transaction_read_only"
                 : "SELECT pg_catalog.pg_is_in_recovery()";
     }
 
     /** Whether the answer of {@link #question} is what {@code wanted} asks for. */
-    public static boolean acceptsAnswer(String wanted, String answer) {
+    static boolean acceptsAnswer(String wanted, String answer) {
         return switch (wanted) {
             case "read-write" -> !"on".equals(answer);
             case "read-only" -> "on".equals(answer);
@@ -59,7 +51,7 @@ public final class TargetSessionAttrs {
     }
 
     /** Why a session was passed over, as libpq says it. */
-    public static String refusal(String wanted) {
+    static String refusal(String wanted) {
         return switch (wanted) {
             case "read-write" -> "session is read-only";
             case "read-only" -> "session is not read-only";
@@ -67,11 +59,5 @@ public final class TargetSessionAttrs {
             case "standby" -> "server is not in hot standby mode";
             default -> "server does not match target_session_attrs=" + wanted;
         };
-    }
-
-    private static String scalar(Session s, String sql) {
-        List<QueryResult> r = s.run(new QueryExchange(List.of(new io.tusk.internal.protocol.frontend.Query(sql)), 1));
-        var row = r.get(0).rows().get(0);
-        return row.isNull(0) ? null : new String(row.buffer(), row.offset(0), row.length(0), s.charset());
     }
 }

@@ -39,8 +39,24 @@ public final class TlsUpgrade {
             throw new IOException("could not set up TLS: " + e.getMessage(), e);
         }
         SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
-        SSLParameters p = s.getSSLParameters();
-        p.setProtocols(supported(s, "TLSv1.3", "TLSv1.2"));
+        s.setSSLParameters(parameters(s.getSSLParameters(), s.getSupportedProtocols(), host, tls));
+        s.startHandshake();
+        try {
+            checkAlpn(s.getApplicationProtocol(), tls);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /**
+     * The client's TLS parameters for {@code host}, for a socket or an {@code SSLEngine}: TLS 1.3
+     * or 1.2, host name verification for verify-full, ALPN "postgresql" for direct TLS, SNI.
+     */
+    public static SSLParameters parameters(SSLParameters p, String[] supportedProtocols, String host, TlsSettings tls) {
+        List<String> have = List.of(supportedProtocols);
+        p.setProtocols(java.util.stream.Stream.of("TLSv1.3", "TLSv1.2").filter(have::contains).toArray(String[]::new));
         if (tls.mode() == TlsSettings.Mode.VERIFY_FULL) {
             p.setEndpointIdentificationAlgorithm("HTTPS");
         }
@@ -51,13 +67,14 @@ public final class TlsUpgrade {
         if (tls.sni() && isHostName(host)) {
             p.setServerNames(List.of(new SNIHostName(host)));
         }
-        s.setSSLParameters(p);
-        s.startHandshake();
-        if (tls.direct() && !"postgresql".equals(s.getApplicationProtocol())) {
-            s.close();
+        return p;
+    }
+
+    /** After the handshake: direct TLS must have agreed on the ALPN protocol "postgresql". */
+    public static void checkAlpn(String negotiated, TlsSettings tls) throws IOException {
+        if (tls.direct() && !"postgresql".equals(negotiated)) {
             throw new IOException("the server did not agree to the ALPN protocol \"postgresql\" for direct TLS");
         }
-        return s;
     }
 
     /**
@@ -72,11 +89,6 @@ public final class TlsUpgrade {
         } catch (GeneralSecurityException e) {
             throw new IOException("could not set up TLS: " + e.getMessage(), e);
         }
-    }
-
-    private static String[] supported(SSLSocket s, String... wanted) {
-        List<String> have = List.of(s.getSupportedProtocols());
-        return java.util.Arrays.stream(wanted).filter(have::contains).toArray(String[]::new);
     }
 
     private static boolean isHostName(String host) {
