@@ -232,12 +232,12 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
 
     @Override
     public java.util.concurrent.Flow.Publisher<R> stream(String query, Object... params) {
-        return new AsyncRowStream<>(conn, adapters, rowFactory, query, params, null);
+        return new io.tusk.internal.stream.AsyncRowStream<>(conn, conn.executor(), adapters, rowFactory, query, params, null);
     }
 
     @Override
     public java.util.concurrent.Flow.Publisher<R> stream(String query, Map<String, ?> params) {
-        return new AsyncRowStream<>(conn, adapters, rowFactory, query, null, params);
+        return new io.tusk.internal.stream.AsyncRowStream<>(conn, conn.executor(), adapters, rowFactory, query, null, params);
     }
 
     @Override
