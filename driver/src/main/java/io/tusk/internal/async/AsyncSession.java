@@ -6,7 +6,6 @@ import io.tusk.errors.DatabaseException;
 import io.tusk.errors.Diagnostic;
 import io.tusk.errors.InterfaceException;
 import io.tusk.errors.OperationalException;
-import io.tusk.internal.connection.Encodings;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.ServerErrors;
 import io.tusk.internal.connection.StartupExchange;
@@ -15,8 +14,6 @@ import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendKeyData;
 import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.backend.ErrorResponse;
-import io.tusk.internal.protocol.backend.NotificationResponse;
-import io.tusk.internal.protocol.backend.ParameterStatus;
 import io.tusk.internal.protocol.backend.ReadyForQuery;
 import io.tusk.internal.protocol.frontend.Terminate;
 import java.io.IOException;
@@ -26,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.function.Function;
 
@@ -56,7 +52,8 @@ public final class AsyncSession {
     /** Checks the order of the server's answers against the requests sent, once start-up is over. */
     private io.tusk.internal.protocol.ReplyOrder order;
     private final ArrayDeque<Op<?>> inFlight = new ArrayDeque<>();
-    private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    /** Notices, notifications and parameter statuses: the same rules as the blocking session's. */
+    private final io.tusk.internal.connection.ServerReports reports;
     private final SubmissionPublisher<Notify> notifications;
     private NioPipe pipe;
     private java.net.SocketAddress remote;
@@ -70,7 +67,6 @@ public final class AsyncSession {
     /** The violation that broke the session, if one did: later commands name it. */
     private volatile io.tusk.internal.protocol.ProtocolViolation brokenBy;
     private volatile boolean closed;
-    private volatile Charset charset = StandardCharsets.UTF_8;
     private java.util.function.Consumer<Diagnostic> noticeHandler = d -> { };
     /**
      * While a COPY may be in copy-in mode, the requests of later commands wait here: the server
@@ -84,8 +80,6 @@ public final class AsyncSession {
     private record Hold(Exchange<?> owner, WriteBuffer buffer) {
     }
 
-    /** Sees the tag of every completed command (the statement cache); on the loop. */
-    private volatile java.util.function.Consumer<String> tagObserver;
     private volatile CancelSender.Target cancelTarget;
 
     private static final class Op<T> {
@@ -109,6 +103,24 @@ public final class AsyncSession {
     AsyncSession(EventLoop loop, SubmissionPublisher<Notify> notifications) {
         this.loop = loop;
         this.notifications = notifications;
+        this.reports = new io.tusk.internal.connection.ServerReports(StandardCharsets.UTF_8,
+                new io.tusk.internal.connection.ServerReports.Listener() {
+                    @Override
+                    public void notice(Diagnostic d) {
+                        try {
+                            noticeHandler.accept(d);
+                        } catch (RuntimeException ex) {
+                            LOG.log(System.Logger.Level.WARNING, "notice handler failed", ex);
+                        }
+                    }
+
+                    @Override
+                    public void notification(Notify n) {
+                        // Bounded per subscriber: a slow subscriber loses the oldest it has not asked for,
+                        // as the blocking session's bounded queue does; reading the socket never stops for it.
+                        notifications.offer(n, null);
+                    }
+                }, framer::charset);
     }
 
     void attach(NioPipe pipe, String describe, java.net.SocketAddress remote) {
@@ -192,7 +204,7 @@ public final class AsyncSession {
     /** Writes an exchange's request and puts it in flight (on the loop). */
     <T> void send(Exchange<T> x, CompletableFuture<T> f) {
         out.clear();
-        out.charset(charset);
+        out.charset(reports.charset());
         try {
             x.start(out);
         } catch (RuntimeException | Error e) {
@@ -220,7 +232,7 @@ public final class AsyncSession {
             return; // the exchange in flight was failed by lost() or close()
         }
         out.clear();
-        out.charset(charset);
+        out.charset(reports.charset());
         try {
             encoder.accept(out);
         } catch (RuntimeException | Error e) {
@@ -260,7 +272,7 @@ public final class AsyncSession {
             return;
         }
         out.clear();
-        out.charset(charset);
+        out.charset(reports.charset());
         m.encode(out);
         writeOut();
     }
@@ -358,31 +370,13 @@ public final class AsyncSession {
                 return;
             }
         }
-        if (m instanceof ErrorResponse e && e.notice()) {
-            try {
-                noticeHandler.accept(e.diagnostic());
-            } catch (RuntimeException ex) {
-                LOG.log(System.Logger.Level.WARNING, "notice handler failed", ex);
-            }
+        try {
+            m = reports.take(m);
+        } catch (RuntimeException e) {
+            lost(e); // a parameter status beyond the session's bounds
             return;
         }
-        if (m instanceof ParameterStatus p) {
-            try {
-                io.tusk.internal.connection.ServerParameters.put(parameters, p.name(), p.value());
-            } catch (RuntimeException e) {
-                lost(e);
-                return;
-            }
-            if (p.name().equals("client_encoding")) {
-                charset = Encodings.charsetOf(p.value());
-                framer.charset(charset);
-            }
-            return;
-        }
-        if (m instanceof NotificationResponse n) {
-            // Bounded per subscriber: a slow subscriber loses the oldest it has not asked for,
-            // as the blocking session's bounded queue does; reading the socket never stops for it.
-            notifications.offer(new Notify(n.channel(), n.payload(), n.processId()), null);
+        if (m == null) {
             return;
         }
         if (m instanceof BackendKeyData k) {
@@ -407,10 +401,6 @@ public final class AsyncSession {
                     + " while no command runs"));
             return;
         }
-        java.util.function.Consumer<String> tags = tagObserver;
-        if (tags != null && m instanceof io.tusk.internal.protocol.backend.CommandComplete cc) {
-            tags.accept(cc.tag());
-        }
         out.clear();
         boolean done;
         try {
@@ -434,6 +424,13 @@ public final class AsyncSession {
                 if (inFlight.isEmpty()) {
                     predicted = status;
                 }
+            }
+            io.tusk.errors.NotSupportedException unreadable = reports.unreadableEncoding(started);
+            if (unreadable != null) {
+                // The answer was read with the old charset; nothing after it can be.
+                op.future.completeExceptionally(unreadable);
+                lost(unreadable);
+                return;
             }
             op.finish();
             if (broken) {
@@ -559,7 +556,7 @@ public final class AsyncSession {
 
     /** Sets what sees the tag of every completed command, as the blocking session's {@code observeTags}. */
     public void observeTags(java.util.function.Consumer<String> observer) {
-        tagObserver = observer;
+        reports.observeTags(observer);
     }
 
     public void noticeHandler(java.util.function.Consumer<Diagnostic> h) {
@@ -567,7 +564,7 @@ public final class AsyncSession {
     }
 
     public Map<String, String> parameters() {
-        return parameters;
+        return reports.parameters();
     }
 
     public BackendKeyData keyData() {
@@ -579,7 +576,7 @@ public final class AsyncSession {
     }
 
     public Charset charset() {
-        return charset;
+        return reports.charset();
     }
 
     public boolean isClosed() {
