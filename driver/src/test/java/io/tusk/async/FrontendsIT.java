@@ -698,4 +698,120 @@ class FrontendsIT {
         assertInstanceOf(io.tusk.errors.NotSupportedException.class, e);
         assertEquals("the client encoding LATIN6 has no Java charset: use client_encoding=UTF8 (the default)", e.getMessage());
     }
+
+    // Streaming: one exchange, two front ends
+
+    /** The first {@code n} values of column 0 of a streamed query, then the stream stopped; the connection stays open. */
+    private static List<Object> streamFirst(String name, Object conn, String sql, int n) throws Exception {
+        if (name.equals("blocking")) {
+            try (java.util.stream.Stream<io.tusk.rows.Row> s = ((io.tusk.Connection) conn).cursor().stream(sql)) {
+                return s.limit(n).map(r -> r.get(0)).toList();
+            }
+        }
+        TestSubscriber<io.tusk.rows.Row> s = new TestSubscriber<>();
+        ((AsyncConnection) conn).cursor().stream(sql).subscribe(s);
+        assertTrue(s.subscribed.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        s.request(n);
+        for (int i = 0; i < 1000 && s.items.size() < n && s.error == null && !s.completed; i++) {
+            Thread.sleep(10);
+        }
+        s.subscription.cancel();
+        assertEquals(List.of(), s.violations);
+        return s.items.stream().map(r -> r.get(0)).toList();
+    }
+
+    /** Every value of column 0 of a streamed query, or the error that ended it (with the values before it). */
+    private static List<Object> streamAll(String name, Object conn, String sql, List<Object> before) throws Exception {
+        if (name.equals("blocking")) {
+            try (java.util.stream.Stream<io.tusk.rows.Row> s = ((io.tusk.Connection) conn).cursor().stream(sql)) {
+                s.forEach(r -> before.add(r.get(0)));
+            }
+            return before;
+        }
+        TestSubscriber<io.tusk.rows.Row> s = new TestSubscriber<>();
+        ((AsyncConnection) conn).cursor().stream(sql).subscribe(s);
+        assertTrue(s.subscribed.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        s.request(Long.MAX_VALUE);
+        assertTrue(s.awaitEnd(30));
+        s.items.forEach(r -> before.add(r.get(0)));
+        if (s.error instanceof RuntimeException e) {
+            throw e;
+        }
+        return before;
+    }
+
+    private static Object connect(String name, TestDatabase db) {
+        return name.equals("blocking") ? io.tusk.Tusk.connect(db.conninfo())
+                : io.tusk.Tusk.connectAsync(db.conninfo()).toCompletableFuture().join();
+    }
+
+    private static Object scalar(String name, Object conn, String sql) {
+        return name.equals("blocking") ? ((io.tusk.Connection) conn).execute(sql).fetchone().get(0)
+                : ((AsyncConnection) conn).execute(sql).thenCompose(AsyncCursor::fetchone).toCompletableFuture().join().get(0);
+    }
+
+    private static TransactionStatus status(String name, Object conn) {
+        return name.equals("blocking") ? ((io.tusk.Connection) conn).info().transactionStatus()
+                : ((AsyncConnection) conn).transactionStatus();
+    }
+
+    private static void close(Object conn) {
+        if (conn instanceof io.tusk.Connection c) {
+            c.close();
+        } else {
+            ((AsyncConnection) conn).close().toCompletableFuture().join();
+        }
+    }
+
+    static Stream<String> streamFrontends() {
+        return Stream.of("blocking", "async");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("streamFrontends")
+    void streamStoppedEarlyLeavesItsTransactionUsable(String name, TestDatabase db) throws Exception {
+        Object conn = connect(name, db);
+        try {
+            assertEquals(1, scalar(name, conn, "SELECT 1")); // autocommit off: a transaction is open
+            List<Object> first = streamFirst(name, conn, "SELECT g FROM generate_series(1, 1000000) g", 3);
+            assertEquals(List.of(1, 2, 3), first);
+            for (int i = 0; i < 100 && status(name, conn) == TransactionStatus.ACTIVE; i++) {
+                Thread.sleep(10); // the async stop completes on its own
+            }
+            assertEquals(TransactionStatus.INTRANS, status(name, conn), "Close + Sync, no cancel: the transaction is intact");
+            assertEquals(7, scalar(name, conn, "SELECT 7"));
+        } finally {
+            close(conn);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("streamFrontends")
+    void streamErrorArrivesAfterTheRowsBeforeItAndTheConnectionGoesOn(String name, TestDatabase db) throws Exception {
+        Object conn = connect(name, db);
+        try {
+            List<Object> rows = new java.util.ArrayList<>();
+            RuntimeException e = failure(() -> {
+                try {
+                    streamAll(name, conn, "SELECT 10 / (5 - g) FROM generate_series(1, 10) g", rows);
+                } catch (RuntimeException x) {
+                    throw x;
+                } catch (Exception x) {
+                    throw new AssertionError(x);
+                }
+            });
+            assertInstanceOf(DatabaseException.class, e);
+            assertEquals("22012", ((DatabaseException) e).sqlstate());
+            assertEquals(List.of(2, 3, 5, 10), rows);
+            assertEquals(TransactionStatus.INERROR, status(name, conn));
+            if (name.equals("blocking")) {
+                ((io.tusk.Connection) conn).rollback();
+            } else {
+                ((AsyncConnection) conn).rollback().toCompletableFuture().join();
+            }
+            assertEquals(7, scalar(name, conn, "SELECT 7"));
+        } finally {
+            close(conn);
+        }
+    }
 }

@@ -396,7 +396,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     @Override
     public <R> io.tusk.async.AsyncServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
-        return new AsyncServerCursorImpl<>(this, name, rowFactory);
+        return new io.tusk.internal.servercursor.AsyncServerCursorImpl<>(this, executor, adapters, name, rowFactory);
     }
 
     @Override

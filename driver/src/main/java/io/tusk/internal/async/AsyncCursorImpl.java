@@ -3,22 +3,19 @@ package io.tusk.internal.async;
 import io.tusk.Column;
 import io.tusk.TransactionStatus;
 import io.tusk.adapt.AdaptersMap;
-import io.tusk.adapt.Loader;
 import io.tusk.async.AsyncCursor;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;
-import io.tusk.internal.cursor.Columns;
 import io.tusk.internal.cursor.ExtendedQuery;
-import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.protocol.frontend.Query;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
+import io.tusk.internal.stream.RowDecoder;
 import io.tusk.rows.RowFactory;
-import io.tusk.rows.RowMaker;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -42,9 +39,8 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     private List<QueryResult> results = List.of();
     private int index = -1;
     private QueryResult current;
-    private List<Column> columns;
-    private Loader<?>[] loaders;
-    private RowMaker<R> maker;
+    /** The current result's shape: columns, loaders and row maker, chosen once (null: no rows). */
+    private RowDecoder<R> decoder;
     private int position;
     private long batchRowcount = -1;
     private volatile boolean binary;
@@ -215,7 +211,7 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
             this.batchRowcount = batch == -2 ? 0 : -1;
             if (!nextset()) {
                 current = null;
-                columns = null;
+                decoder = null;
             }
             return this;
         });
@@ -232,12 +228,12 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
 
     @Override
     public java.util.concurrent.Flow.Publisher<R> stream(String query, Object... params) {
-        return new AsyncRowStream<>(conn, adapters, rowFactory, query, params, null);
+        return new io.tusk.internal.stream.AsyncRowStream<>(conn, conn.executor(), adapters, rowFactory, query, params, null);
     }
 
     @Override
     public java.util.concurrent.Flow.Publisher<R> stream(String query, Map<String, ?> params) {
-        return new AsyncRowStream<>(conn, adapters, rowFactory, query, null, params);
+        return new io.tusk.internal.stream.AsyncRowStream<>(conn, conn.executor(), adapters, rowFactory, query, null, params);
     }
 
     @Override
@@ -247,15 +243,7 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
         }
         current = results.get(++index);
         position = 0;
-        if (current.description() == null) {
-            columns = null;
-            loaders = null;
-            maker = null;
-        } else {
-            columns = Columns.describe(current.description());
-            loaders = transformer.loaders(current.description());
-            maker = rowFactory.makerFor(columns);
-        }
+        decoder = current.description() == null ? null : new RowDecoder<>(current.description(), transformer, rowFactory);
         return true;
     }
 
@@ -296,20 +284,13 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     }
 
     private R row(int i) {
-        DataRow data = current.rows().get(i);
-        Object[] values = new Object[loaders.length];
-        byte[] buf = data.buffer();
-        for (int c = 0; c < values.length; c++) {
-            if (!data.isNull(c)) {
-                values[c] = loaders[c].load(buf, data.offset(c), data.length(c));
-            }
-        }
-        return maker.make(values);
+        return decoder.decode(current.rows().get(i));
     }
 
     @Override
     public List<Column> description() {
-        return columns;
+        RowDecoder<R> d = decoder;
+        return d == null ? null : d.columns();
     }
 
     @Override

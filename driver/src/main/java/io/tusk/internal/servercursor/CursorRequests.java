@@ -7,7 +7,6 @@ import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.cursor.ExtendedQuery;
-import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.backend.RowDescription;
 import io.tusk.internal.protocol.frontend.Bind;
 import io.tusk.internal.protocol.frontend.Describe;
@@ -75,15 +74,9 @@ public final class CursorRequests {
         return new QueryExchange(withBegin(begin, messages), begin == null ? 1 : 2);
     }
 
-    /**
-     * The FETCH's own result, the last of the exchange (a BEGIN's may come first). None at all is
-     * an answer the protocol does not allow: the connection ends with a ProtocolViolation.
-     */
-    public static QueryResult fetchResult(io.tusk.internal.connection.Session session, List<QueryResult> results) {
-        if (results.isEmpty()) {
-            throw session.brokenBy(new ProtocolViolation("FETCH was answered without a result"));
-        }
-        return results.get(results.size() - 1);
+    /** {@link #fetch} with its answer checked against the cursor's shape ({@link CheckedFetch}). */
+    static Exchange<List<QueryResult>> checkedFetch(String begin, CursorState<?> state, int count, boolean binary) {
+        return new CheckedFetch(fetch(begin, state.quoted(), count, binary), state);
     }
 
     /**

@@ -8,7 +8,6 @@ import io.tusk.ServerCursor;
 import io.tusk.TransactionStatus;
 import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.AdaptersMap;
-import io.tusk.errors.InterfaceException;
 import io.tusk.errors.NotSupportedException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
@@ -16,10 +15,8 @@ import io.tusk.internal.connection.ConnectionImpl;
 import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.connection.Session;
 import io.tusk.internal.protocol.backend.DataRow;
-import io.tusk.internal.protocol.backend.RowDescription;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.stream.RowDecoder;
-import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.rows.RowFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,44 +34,23 @@ import java.util.stream.Stream;
  * fetch is one round trip (FETCH through the extended protocol, so that {@code setBinary}
  * applies); only the rows of the last FETCH are held, so memory is bounded by the fetch size.
  */
-public final class ServerCursorImpl<R> implements ServerCursor<R> {
+public final class ServerCursorImpl<R>  extends CursorState<R> implements ServerCursor<R> {
     private Boolean prepare;
 
     private static final Object[] NO_PARAMS = new Object[0];
 
     private final ConnectionImpl connection;
-    private final String name;
     private final String quoted;
-    private final RowFactory<R> rowFactory;
     private final AdaptersMap adapters;
-    private Boolean scrollable;
-    private boolean withhold;
-    private int itersize = 100;
-    private int arraysize = 1;
-    private boolean binary;
-    private boolean executed;
-    /** Set once a FETCH of a cursor declared elsewhere succeeded: it exists, CLOSE may be sent. */
-    private boolean seen;
-    private boolean closed;
-    private RowDescription described;
     private RowDecoder<R> decoder;
-    private boolean decoderBinary;
-    private long position;
-    private long rowcount = -1;
-    private String statusmessage;
 
     public ServerCursorImpl(ConnectionImpl connection, String name, RowFactory<R> rowFactory) {
+        super(name, rowFactory);
         this.connection = connection;
-        this.name = name;
-        this.quoted = CursorRequests.quote(name);
-        this.rowFactory = rowFactory;
+        this.quoted = quoted();
         this.adapters = connection.adapters().child();
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
     // ---- DECLARE
 
@@ -95,20 +71,11 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
 
     private ServerCursor<R> declare(String query, Object[] positional, Map<String, ?> named) {
         checkOpen();
-        if (executed) {
-            throw CursorRequests.executedTwice(name);
-        }
-        if (connection.autocommit() && !withhold) {
-            throw CursorRequests.outsideTransaction(name);
-        }
+        checkDeclare(connection.autocommit());
         // DECLARE takes parameters in the extended protocol: its query is planned with them.
-        List<FrontendMessage> messages = CursorRequests.declare(name, quoted, scrollable, withhold, query, positional, named,
-                transformer());
-        described = connection.runWithImplicitBegin(begin -> CursorRequests.declareExchange(begin, messages));
-        executed = true;
-        position = 0;
-        rowcount = 0;
-        statusmessage = "DECLARE CURSOR";
+        List<FrontendMessage> messages = CursorRequests.declare(name(), quoted, scrollable(), withhold(), query,
+                positional, named, transformer());
+        declared(connection.runWithImplicitBegin(begin -> CursorRequests.declareExchange(begin, messages)));
         decoder = null;
         return this;
     }
@@ -118,58 +85,36 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     /** One FETCH FORWARD of {@code count} rows (all when negative); the rows still as DataRows. */
     private List<DataRow> fetch(int count) {
         checkOpen();
-        checkAlive();
-        boolean bin = binary;
-        List<QueryResult> results = connection.runWithImplicitBegin(begin -> CursorRequests.fetch(begin, quoted, count, bin));
-        QueryResult r = CursorRequests.fetchResult(connection.session(), results);
-        seen = true;
-        if (r.description() != null && (decoder == null || decoderBinary != binary)) {
-            decoder = new RowDecoder<>(r.description(), transformer(), rowFactory);
-            decoderBinary = binary;
-        }
-        position += r.rows().size();
-        rowcount = Math.max(rowcount, 0) + r.rows().size();
-        statusmessage = r.statusMessage();
-        return r.rows();
+        checkAlive(connection.session().transactionStatus());
+        boolean bin = binary();
+        List<QueryResult> results = connection.runWithImplicitBegin(begin -> CursorRequests.checkedFetch(begin, this, count, bin));
+        decoder = fetched(results, bin, this::transformer);
+        return results.get(results.size() - 1).rows();
     }
 
     private List<R> decode(List<DataRow> rows) {
         List<R> out = new ArrayList<>(rows.size());
         for (DataRow d : rows) {
-            out.add(decodeOne(d));
+            out.add(decoder.decode(d));
         }
         return out;
-    }
-
-    /** One row; a row the server should not have sent (no description, wrong width) ends the connection. */
-    private R decodeOne(DataRow d) {
-        try {
-            if (decoder == null) {
-                throw new ProtocolViolation("FETCH returned rows without a RowDescription");
-            }
-            return decoder.decode(d);
-        } catch (ProtocolViolation e) {
-            throw connection.session().brokenBy(e);
-        }
     }
 
     @Override
     public R fetchone() {
         List<DataRow> rows = fetch(1);
-        return rows.isEmpty() ? null : decodeOne(rows.get(0));
+        return rows.isEmpty() ? null : decoder.decode(rows.get(0));
     }
 
     @Override
     public List<R> fetchmany(int size) {
-        if (size < 0) {
-            throw new IllegalArgumentException("fetchmany size must be 0 or more, not " + size);
-        }
+        checkFetchSize(size);
         return decode(fetch(size));
     }
 
     @Override
     public List<R> fetchmany() {
-        return fetchmany(arraysize);
+        return fetchmany(arraysize());
     }
 
     @Override
@@ -183,6 +128,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
         checkOpen();
         return new Iterator<>() {
             private List<DataRow> batch = List.of();
+            private RowDecoder<R> shape;
             private int index;
             private boolean last;
 
@@ -191,11 +137,12 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
                 if (index < batch.size()) {
                     return true;
                 }
-                if (last || closed) {
+                if (last || isClosed()) {
                     return false;
                 }
-                int size = itersize;
+                int size = itersize();
                 batch = fetch(size);
+                shape = decoder;
                 index = 0;
                 last = batch.size() < size;
                 return !batch.isEmpty();
@@ -204,9 +151,9 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
             @Override
             public R next() {
                 if (!hasNext()) {
-                    throw new NoSuchElementException("named cursor \"" + name + "\" has no more rows");
+                    throw new NoSuchElementException("named cursor \"" + name() + "\" has no more rows");
                 }
-                return decodeOne(batch.get(index++));
+                return shape.decode(batch.get(index++)); // one by one: rows before a bad value still arrive
             }
         };
     }
@@ -222,32 +169,29 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     public void scroll(int value, String mode) {
         boolean absolute = CursorRequests.absolute(mode);
         checkOpen();
-        checkAlive();
+        checkAlive(connection.session().transactionStatus());
         connection.runWithImplicitBegin(begin -> CursorRequests.move(begin, quoted, value, mode));
-        position = absolute ? value : position + value;
+        moved(value, absolute);
     }
 
     // ---- CLOSE
 
     @Override
     public void close() {
-        if (closed) {
+        if (!markClosed()) {
             return;
         }
-        closed = true;
         decoder = null;
         Session s = connection.session();
-        if (s.isClosed() || s.isBroken() || !(executed || seen)) {
+        if (s.isClosed() || s.isBroken()) {
             return;
         }
         s.lock().lock();
         try {
             TransactionStatus st = s.transactionStatus();
-            if (st == TransactionStatus.INERROR || (st == TransactionStatus.IDLE && !withhold)) {
-                return; // the failed or ended transaction takes (took) the cursor with it
-            }
-            if (!executed && !exists(s)) {
-                return; // a cursor declared elsewhere and already closed there
+            Closing how = closing(st);
+            if (how == Closing.NOTHING || (how == Closing.LOOK && !exists(s))) {
+                return; // gone with its transaction, or declared elsewhere and already closed there
             }
             // CLOSE on its own: it must not open a transaction (a holdable cursor after commit).
             try {
@@ -266,64 +210,20 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     }
 
     private boolean exists(Session s) {
-        List<QueryResult> r = s.run(CursorRequests.exists(name, transformer()));
+        List<QueryResult> r = s.run(CursorRequests.exists(name(), transformer()));
         return !r.isEmpty() && !r.get(0).rows().isEmpty();
     }
 
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
 
     // ---- options and state
 
-    @Override
-    public Boolean scrollable() {
-        return scrollable;
-    }
 
-    @Override
-    public void setScrollable(Boolean scrollable) {
-        checkNotExecuted("scrollable");
-        this.scrollable = scrollable;
-    }
 
-    @Override
-    public boolean withhold() {
-        return withhold;
-    }
 
-    @Override
-    public void setWithhold(boolean withhold) {
-        checkNotExecuted("withhold");
-        this.withhold = withhold;
-    }
 
-    @Override
-    public int itersize() {
-        return itersize;
-    }
 
-    @Override
-    public void setItersize(int itersize) {
-        if (itersize < 1) {
-            throw new IllegalArgumentException("itersize must be at least 1, not " + itersize);
-        }
-        this.itersize = itersize;
-    }
 
-    @Override
-    public int arraysize() {
-        return arraysize;
-    }
 
-    @Override
-    public void setArraysize(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("arraysize must be at least 1, not " + size);
-        }
-        arraysize = size;
-    }
 
     /**
      * A named cursor's DECLARE is never kept as a prepared statement (each DECLARE creates a new
@@ -340,38 +240,11 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
         return prepare;
     }
 
-    @Override
-    public boolean binary() {
-        return binary;
-    }
 
-    @Override
-    public void setBinary(boolean binary) {
-        this.binary = binary;
-    }
 
-    @Override
-    public List<Column> description() {
-        if (decoder != null) {
-            return decoder.columns();
-        }
-        return described == null ? null : io.tusk.internal.cursor.Columns.describe(described);
-    }
 
-    @Override
-    public long rowcount() {
-        return rowcount;
-    }
 
-    @Override
-    public int rownumber() {
-        return executed || seen ? (int) Math.min(Integer.MAX_VALUE, position) : -1;
-    }
 
-    @Override
-    public String statusmessage() {
-        return statusmessage;
-    }
 
     @Override
     public AdaptersMap adapters() {
@@ -385,14 +258,14 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
 
     @Override
     public String toString() {
-        return "ServerCursor[" + quoted + (closed ? ", closed" : executed ? ", declared" : "") + "]";
+        return describe("ServerCursor");
     }
 
     // ---- what a named cursor does not do (psycopg raises too)
 
     @Override
     public Cursor<R> executemany(String query, Iterable<?> paramsSeq) {
-        throw new ProgrammingException("can't call executemany() on named cursor \"" + name + "\": use a client-side cursor");
+        throw new ProgrammingException("can't call executemany() on named cursor \"" + name() + "\": use a client-side cursor");
     }
 
     @Override
@@ -402,7 +275,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
 
     @Override
     public boolean nextset() {
-        throw new NotSupportedException("named cursor \"" + name + "\" has a single result: nextset() is not supported");
+        throw new NotSupportedException("named cursor \"" + name() + "\" has a single result: nextset() is not supported");
     }
 
     @Override
@@ -456,7 +329,7 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     }
 
     private ProgrammingException notHere(String what) {
-        return new ProgrammingException(what + " cannot be used with a named cursor (\"" + name
+        return new ProgrammingException(what + " cannot be used with a named cursor (\"" + name()
                 + "\"): call it on conn.cursor()");
     }
 
@@ -468,28 +341,6 @@ public final class ServerCursorImpl<R> implements ServerCursor<R> {
     }
 
     private void checkOpen() {
-        if (closed) {
-            throw CursorRequests.closed(name);
-        }
-        if (connection.closedByUser()) {
-            throw new InterfaceException("the connection is closed");
-        }
-    }
-
-    /**
-     * A cursor without hold declared here ends with its transaction (psycopg2: "named cursor
-     * isn't valid anymore"); caught here rather than letting a FETCH open a new transaction
-     * only to fail in it.
-     */
-    private void checkAlive() {
-        if (executed && !withhold && connection.session().transactionStatus() == TransactionStatus.IDLE) {
-            throw CursorRequests.notValidAnymore(name);
-        }
-    }
-
-    private void checkNotExecuted(String what) {
-        if (executed) {
-            throw CursorRequests.setAfterExecute(what, name);
-        }
+        checkOpen(connection.closedByUser());
     }
 }

@@ -1,66 +1,42 @@
 package io.tusk.internal.stream;
 
-import io.tusk.errors.Diagnostic;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.Session;
-import io.tusk.internal.cursor.ExtendedQuery;
 import io.tusk.internal.protocol.ProtocolViolation;
-import io.tusk.internal.protocol.backend.BackendMessage;
-import io.tusk.internal.protocol.backend.CommandComplete;
 import io.tusk.internal.protocol.backend.DataRow;
-import io.tusk.internal.protocol.backend.EmptyQueryResponse;
-import io.tusk.internal.protocol.backend.ErrorResponse;
-import io.tusk.internal.protocol.backend.NoData;
-import io.tusk.internal.protocol.backend.PortalSuspended;
-import io.tusk.internal.protocol.backend.ReadyForQuery;
-import io.tusk.internal.protocol.backend.RowDescription;
-import io.tusk.internal.protocol.frontend.Close;
-import io.tusk.internal.protocol.frontend.Describe;
-import io.tusk.internal.protocol.frontend.Execute;
-import io.tusk.internal.protocol.frontend.Flush;
-import io.tusk.internal.protocol.frontend.Parse;
-import io.tusk.internal.protocol.frontend.Query;
-import io.tusk.internal.protocol.frontend.Sync;
 import io.tusk.rows.RowFactory;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The rows of one statement read as they arrive, in constant memory (psycopg 3's
- * {@code cursor.stream()}). The statement runs in the unnamed portal with
- * {@code Execute(maxRows = batch)} and Flush instead of Sync (protocol "Extended Query": a
- * portal that reaches its row limit answers PortalSuspended and waits for the next Execute;
- * without a Sync the implicit transaction, and so the portal, stays open even in autocommit
- * mode). DataRows are decoded one by one straight from the socket, so memory does not grow with
- * the batch either; the batch only bounds what an early close has to skip.
+ * The blocking way to wait for a {@link PortalExchange} (psycopg 3's {@code cursor.stream()}):
+ * an iterator that resumes the exchange ({@link Session#resume}) whenever it needs the next
+ * row. The exchange holds one row at a time, a view of the framer's buffer decoded here before
+ * anything more is read, so memory does not grow with the result or with the batch; the batch
+ * only bounds what an early close has to skip.
  *
- * <p>The session is driven ({@link Session#startDriven}) from the open until the final
- * ReadyForQuery: other threads' commands wait, and the opening thread gets a clear error if it
- * tries another command. Closing early sends Close(portal) + Sync and skips the rest of the
- * current batch (at most {@code batch} rows): no cancel request is needed, because a suspended
- * portal runs nothing while it waits.
+ * <p>The session is paced ({@link Session#open}) from the open until the final ReadyForQuery:
+ * other threads' commands wait for the lock, and the opening thread gets a clear error if it
+ * tries another command. Closing early abandons the exchange (Close(portal) + Sync) and skips
+ * the rest of the current batch (at most {@code batch} rows).
  */
 final class PortalStream<R> implements Iterator<R>, AutoCloseable {
     private final Session session;
+    private final PortalExchange exchange;
     private final Transformer transformer;
     private final RowFactory<R> factory;
-    private final int batch;
     private final Thread owner = Thread.currentThread();
-    /** A BEGIN rides in front: its CommandComplete and ReadyForQuery come first. */
-    private boolean beginPending;
     private RowDecoder<R> decoder;
     private R next;
-    private Diagnostic error;
-    private boolean syncSent;
+    private boolean done;
     private boolean finished;
 
-    private PortalStream(Session session, Transformer transformer, RowFactory<R> factory, int batch, boolean begin) {
+    private PortalStream(Session session, PortalExchange exchange, Transformer transformer, RowFactory<R> factory) {
         this.session = session;
+        this.exchange = exchange;
         this.transformer = transformer;
         this.factory = factory;
-        this.batch = batch;
-        this.beginPending = begin;
     }
 
     /**
@@ -70,40 +46,26 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
      */
     static <R> PortalStream<R> open(Session session, String begin, String sql, Transformer.Params params,
             boolean binary, int batch, Transformer transformer, RowFactory<R> factory) {
+        PortalExchange x = new PortalExchange(begin, sql, params, binary, batch, new RowBuffer(1, Long.MAX_VALUE, false),
+                true, null, null);
+        PortalStream<R> s = new PortalStream<>(session, x, transformer, factory);
         try {
-            session.startDriven("a stream (cursor.stream())");
+            s.done = session.open(x, "a stream (cursor.stream())");
         } catch (RuntimeException e) {
-            session.lock().unlock();
+            s.finished = true;
+            session.lock().unlock(); // nothing is paced any more: the session broke or nothing was sent
             throw e;
         }
-        PortalStream<R> s = new PortalStream<>(session, transformer, factory, batch, begin != null);
         try {
-            if (begin != null) {
-                session.stream().send(new Query(begin));
+            x.takeDescription();
+            if (s.done) {
+                s.end(); // the statement failed (or ended) before it was described
             }
-            session.stream().send(new Parse("", sql, params.oids())).send(ExtendedQuery.bind(params, binary))
-                    .send(Describe.portal("")).send(new Execute("", batch)).send(Flush.INSTANCE);
-            session.flushOutput();
-            s.readDescription();
         } catch (RuntimeException e) {
-            RuntimeException thrown = s.failure(e);
-            s.abandon(thrown);
-            throw thrown;
+            s.abandon(e);
+            throw e;
         }
         return s;
-    }
-
-    private void readDescription() {
-        while (decoder == null && !finished) {
-            BackendMessage m = session.nextMessage();
-            if (m instanceof RowDescription rd) {
-                decoder = new RowDecoder<>(rd, transformer, factory);
-            } else if (m == NoData.INSTANCE) {
-                return; // a statement without rows: the stream is empty
-            } else {
-                handleOther(m);
-            }
-        }
     }
 
     @Override
@@ -135,57 +97,27 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
     }
 
     private boolean advance() {
-        while (!finished) {
-            BackendMessage m = session.nextMessage();
-            if (m instanceof DataRow d) {
+        while (true) {
+            DataRow d = exchange.rows().poll();
+            if (d != null) {
                 if (decoder == null) {
-                    throw new ProtocolViolation("DataRow for a statement the server described as returning no rows (NoData)");
+                    decoder = new RowDecoder<>(exchange.description(), transformer, factory);
                 }
-                next = decoder.decode(d);
+                next = decoder.decode(d); // before resuming: the row is a view of what was read
                 return true;
-            } else if (m == PortalSuspended.INSTANCE) {
-                // The batch is done and the portal waits: ask for the next one.
-                session.stream().send(new Execute("", batch)).send(Flush.INSTANCE);
-                session.flushOutput();
-            } else if (m instanceof RowDescription rd) {
-                decoder = new RowDecoder<>(rd, transformer, factory);
-            } else {
-                handleOther(m);
             }
+            if (done) {
+                end();
+                return false;
+            }
+            done = session.resume(exchange);
         }
-        return false;
     }
 
-    /** Everything but rows: the end of the BEGIN or of the statement, errors, ReadyForQuery. */
-    private void handleOther(BackendMessage m) {
-        if (m instanceof CommandComplete || m == EmptyQueryResponse.INSTANCE) {
-            if (!beginPending) {
-                sync();
-            }
-        } else if (m instanceof ErrorResponse e) {
-            error = error == null ? e.diagnostic() : error;
-            if (!beginPending) {
-                sync(); // the server skips everything up to the Sync after an error
-            }
-        } else if (m instanceof ReadyForQuery) {
-            if (beginPending) {
-                beginPending = false;
-                return;
-            }
-            finish();
-            if (error != null) {
-                throw session.serverError(error);
-            }
-        }
-        // ParseComplete, BindComplete, NoData, CloseComplete: nothing to do.
-    }
-
-    private void sync() {
-        if (!syncSent) {
-            syncSent = true;
-            session.stream().send(Sync.INSTANCE);
-            session.flushOutput();
-        }
+    /** The exchange is done: the lock goes, then the server's error, if any, is thrown. */
+    private void end() {
+        finish();
+        session.result(exchange);
     }
 
     /**
@@ -209,24 +141,13 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
     }
 
     private void drain() {
-        if (session.isBroken()) {
-            return;
-        }
-        if (!syncSent) {
-            syncSent = true;
-            session.stream().send(Close.portal("")).send(Sync.INSTANCE);
-            session.flushOutput();
-        }
-        while (true) {
-            BackendMessage m = session.nextMessage();
-            if (m instanceof ReadyForQuery) {
-                if (beginPending) {
-                    beginPending = false;
-                    continue;
-                }
-                break;
+        if (!done && session.isPacing(exchange)) {
+            session.send(exchange, exchange::abandon, true);
+            while (!session.resume(exchange)) {
+                // abandoned: it drops rows and never awaits its caller again
             }
         }
+        done = true;
         finish();
     }
 
@@ -265,7 +186,6 @@ final class PortalStream<R> implements Iterator<R>, AutoCloseable {
     private void finish() {
         finished = true;
         next = null;
-        session.endDriven();
         session.lock().unlock();
     }
 
