@@ -20,17 +20,13 @@ import io.tusk.internal.prepare.StatementCache;
 import io.tusk.TransactionStatus;
 import io.tusk.Xid;
 import io.tusk.errors.Diagnostic;
-import io.tusk.errors.OperationalException;
-import io.tusk.errors.ProgrammingException;
-import io.tusk.internal.net.Transport;
 import io.tusk.internal.tx.Characteristics;
 import io.tusk.internal.tx.Claim;
 import io.tusk.spi.TransactionControl;
 import io.tusk.internal.tx.Transactions;
 import io.tusk.internal.tx.TwoPhase;
 import io.tusk.internal.tx.TxHost;
-import io.tusk.internal.protocol.WriteBuffer;
-import io.tusk.internal.protocol.frontend.CancelRequest;
+import io.tusk.internal.tx.TxRunner;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.protocol.frontend.Query;
 import io.tusk.rows.Row;
@@ -45,7 +41,6 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.Charset;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -60,10 +55,10 @@ public final class ConnectionImpl implements Connection, TransactionControl {
     private volatile Endpoint endpoint;
     private final Supplier<Opened> reconnect;
     private final ConnectionInfo info = new ConnectionInfoImpl(this);
-    private volatile boolean autocommit;
     private volatile AdaptersMap adapters;
-    private final Transactions transactions = new Transactions(new Host());
-    private final TwoPhase twoPhase = new TwoPhase(transactions);
+    private final Transactions transactions = new Transactions(() -> session.transactionStatus(), this::isClosed);
+    private final TwoPhase twoPhase = new TwoPhase();
+    private final TxRunner tx = new TxRunner(new Host(), transactions);
     /** Set while a transaction manager's resource (XA) owns the transaction; see {@link TransactionControl}. */
     private final Claim claim = new Claim();
     private final StatementCache statements = new StatementCache();
@@ -216,7 +211,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
     }
 
     private boolean needsBegin(Session s) {
-        return !autocommit && s.transactionStatus() == TransactionStatus.IDLE;
+        return transactions.implicitBegin(s.transactionStatus()) != null;
     }
 
     /** The BEGIN that opens an implicit transaction, with the connection's characteristics. */
@@ -240,10 +235,9 @@ public final class ConnectionImpl implements Connection, TransactionControl {
             claim.check("commit()");
             transactions.checkNoBlock("commit()");
             twoPhase.checkNotActive("commit()");
-            if (s.transactionStatus() != TransactionStatus.IDLE) {
-                runCommand("COMMIT");
-            } else if (s.isClosed()) {
-                runCommand("COMMIT"); // raises the closed-connection error
+            String sql = Transactions.endStatement(true, s.transactionStatus());
+            if (sql != null || s.isClosed()) {
+                runCommand("COMMIT"); // on a closed connection: raises the closed-connection error
             }
         } finally {
             s.lock().unlock();
@@ -258,7 +252,8 @@ public final class ConnectionImpl implements Connection, TransactionControl {
             claim.check("rollback()");
             transactions.checkNoBlock("rollback()");
             twoPhase.checkNotActive("rollback()");
-            if (s.transactionStatus() != TransactionStatus.IDLE || s.isClosed()) {
+            String sql = Transactions.endStatement(false, s.transactionStatus());
+            if (sql != null || s.isClosed()) {
                 runCommand("ROLLBACK");
             }
         } finally {
@@ -268,7 +263,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public boolean autocommit() {
-        return autocommit;
+        return transactions.autocommit();
     }
 
     @Override
@@ -277,15 +272,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         s.lock().lock();
         try {
             claim.check("setAutocommit()");
-            TransactionStatus st = s.transactionStatus();
-            if (value != autocommit && transactions.inBlock()) {
-                throw new ProgrammingException("can't change autocommit now: a transaction block (Connection.transaction) is in progress");
-            }
-            if (st != TransactionStatus.IDLE && value != autocommit) {
-                throw new ProgrammingException("can't change autocommit now: the connection is in transaction status "
-                        + st + "; commit or roll back first");
-            }
-            autocommit = value;
+            transactions.setAutocommit(value);
         } finally {
             s.lock().unlock();
         }
@@ -298,7 +285,13 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setIsolationLevel(IsolationLevel level) {
-        transactions.setIsolationLevel(level);
+        Session s = session;
+        s.lock().lock();
+        try {
+            transactions.setIsolationLevel(level);
+        } finally {
+            s.lock().unlock();
+        }
     }
 
     @Override
@@ -308,7 +301,13 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setReadOnly(Boolean readOnly) {
-        transactions.setReadOnly(readOnly);
+        Session s = session;
+        s.lock().lock();
+        try {
+            transactions.setReadOnly(readOnly);
+        } finally {
+            s.lock().unlock();
+        }
     }
 
     @Override
@@ -318,7 +317,13 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setDeferrable(Boolean deferrable) {
-        transactions.setDeferrable(deferrable);
+        Session s = session;
+        s.lock().lock();
+        try {
+            transactions.setDeferrable(deferrable);
+        } finally {
+            s.lock().unlock();
+        }
     }
 
     @Override
@@ -327,9 +332,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         s.lock().lock();
         try {
             claim.check("setSession()");
-            transactions.checkIdle("the session characteristics");
-            setAutocommit(autocommit);
-            transactions.setAll(new Characteristics(isolationLevel, readOnly, deferrable));
+            transactions.setSession(new Characteristics(isolationLevel, readOnly, deferrable), autocommit);
         } finally {
             s.lock().unlock();
         }
@@ -337,18 +340,18 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public <T, E extends Exception> T transaction(Transaction.Work<T, E> body) throws E {
-        return transactions.run(null, false, body);
+        return tx.block(this, null, false, body);
     }
 
     @Override
     public <T, E extends Exception> T transaction(String savepointName, boolean forceRollback, Transaction.Work<T, E> body) throws E {
-        return transactions.run(savepointName, forceRollback, body);
+        return tx.block(this, savepointName, forceRollback, body);
     }
 
     @Override
     public <E extends Exception> void runInTransaction(Transaction.Body<E> body) throws E {
-        transactions.run(null, false, tx -> {
-            body.run(tx);
+        tx.block(this, null, false, t -> {
+            body.run(t);
             return null;
         });
     }
@@ -361,60 +364,59 @@ public final class ConnectionImpl implements Connection, TransactionControl {
     @Override
     public void tpcBegin(Xid xid) {
         claim.check("tpcBegin()");
-        twoPhase.begin(xid);
+        tx.run(() -> twoPhase.begin(xid, session.transactionStatus(), transactions.autocommit(), beginStatement()));
     }
 
     @Override
     public void tpcBegin(String xid) {
-        claim.check("tpcBegin()");
-        twoPhase.begin(Xid.fromString(xid));
+        tpcBegin(Xid.fromString(xid));
     }
 
     @Override
     public void tpcPrepare() {
         claim.check("tpcPrepare()");
-        twoPhase.prepare();
+        tx.run(twoPhase::prepare);
     }
 
     @Override
     public void tpcCommit() {
         claim.check("tpcCommit()");
-        twoPhase.commit();
+        tx.run(() -> twoPhase.finish(true));
     }
 
     @Override
     public void tpcCommit(Xid xid) {
         claim.check("tpcCommit()");
-        twoPhase.finish(xid, true);
+        tx.run(() -> twoPhase.finish(xid, true));
     }
 
     @Override
     public void tpcCommit(String xid) {
         claim.check("tpcCommit()");
-        twoPhase.finish(Xid.fromString(xid), true);
+        tx.run(() -> twoPhase.finish(Xid.fromString(xid), true));
     }
 
     @Override
     public void tpcRollback() {
         claim.check("tpcRollback()");
-        twoPhase.rollback();
+        tx.run(() -> twoPhase.finish(false));
     }
 
     @Override
     public void tpcRollback(Xid xid) {
         claim.check("tpcRollback()");
-        twoPhase.finish(xid, false);
+        tx.run(() -> twoPhase.finish(xid, false));
     }
 
     @Override
     public void tpcRollback(String xid) {
         claim.check("tpcRollback()");
-        twoPhase.finish(Xid.fromString(xid), false);
+        tx.run(() -> twoPhase.finish(Xid.fromString(xid), false));
     }
 
     @Override
     public List<Xid> tpcRecover() {
-        return twoPhase.recover();
+        return tx.run(() -> TwoPhase.recover(session.charset()));
     }
 
     @Override
@@ -432,42 +434,16 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         return claim.owner();
     }
 
-    /** What transaction blocks and two-phase commit use of this connection; always the current session. */
+    /** What the transaction rules' runner uses of this connection: always the current session. */
     private final class Host implements TxHost {
-        @Override
-        public Connection connection() {
-            return ConnectionImpl.this;
-        }
-
         @Override
         public Lock lock() {
             return session.lock();
         }
 
         @Override
-        public TransactionStatus transactionStatus() {
-            return session.transactionStatus();
-        }
-
-        @Override
-        public boolean autocommit() {
-            return autocommit;
-        }
-
-        @Override
         public List<QueryResult> run(String sql) {
             return session.run(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1));
-        }
-
-        @Override
-        public Charset charset() {
-            return session.charset();
-        }
-
-        @Override
-        public boolean unusable() {
-            Session s = session;
-            return s.isClosed() || s.isBroken();
         }
     }
 
