@@ -17,15 +17,10 @@ import io.tusk.Pipeline;
 import io.tusk.internal.pipeline.PipelineEngine;
 import io.tusk.internal.pipeline.PipelineHandle;
 import io.tusk.internal.prepare.StatementCache;
-import io.tusk.TransactionStatus;
 import io.tusk.Xid;
 import io.tusk.errors.Diagnostic;
-import io.tusk.internal.tx.Characteristics;
-import io.tusk.internal.tx.Claim;
 import io.tusk.spi.TransactionControl;
 import io.tusk.internal.tx.Transactions;
-import io.tusk.internal.tx.TwoPhase;
-import io.tusk.internal.tx.TxHost;
 import io.tusk.internal.tx.TxRunner;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.protocol.frontend.Query;
@@ -41,7 +36,6 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -56,11 +50,9 @@ public final class ConnectionImpl implements Connection, TransactionControl {
     private final Supplier<Opened> reconnect;
     private final ConnectionInfo info = new ConnectionInfoImpl(this);
     private volatile AdaptersMap adapters;
-    private final Transactions transactions = new Transactions(() -> session.transactionStatus(), this::isClosed);
-    private final TwoPhase twoPhase = new TwoPhase();
-    private final TxRunner tx = new TxRunner(new Host(), transactions);
-    /** Set while a transaction manager's resource (XA) owns the transaction; see {@link TransactionControl}. */
-    private final Claim claim = new Claim();
+    /** Transactions, two-phase commit and a transaction manager's claim: the rules, run on the current session. */
+    private final TxRunner tx = new TxRunner(new SessionTxHost(this::session));
+    private final Transactions transactions = tx.transactions();
     private final StatementCache statements = new StatementCache();
     private volatile Session statementsSession;
     /** The open pipeline, or null; used only by the thread holding the session lock. */
@@ -187,7 +179,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         Session s = session;
         s.lock().lock();
         try {
-            return s.run(make.apply(needsBegin(s) ? beginStatement() : null));
+            return s.run(make.apply(transactions.implicitBegin(s.transactionStatus())));
         } finally {
             s.lock().unlock();
         }
@@ -198,20 +190,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
      * BEGIN, sent in the same write as the statement (psycopg sends it as its own round trip).
      */
     List<QueryResult> runSimple(String sql) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            if (needsBegin(s)) {
-                return s.run(new BeginThen(beginStatement(), sql));
-            }
-            return s.run(new QueryExchange(List.of(new Query(sql)), 1));
-        } finally {
-            s.lock().unlock();
-        }
-    }
-
-    private boolean needsBegin(Session s) {
-        return transactions.implicitBegin(s.transactionStatus()) != null;
+        return runWithImplicitBegin(begin -> begin != null ? new BeginThen(begin, sql) : new QueryExchange(List.of(new Query(sql)), 1));
     }
 
     /** The BEGIN that opens an implicit transaction, with the connection's characteristics. */
@@ -229,36 +208,12 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void commit() {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("commit()");
-            transactions.checkNoBlock("commit()");
-            twoPhase.checkNotActive("commit()");
-            String sql = Transactions.endStatement(true, s.transactionStatus());
-            if (sql != null || s.isClosed()) {
-                runCommand("COMMIT"); // on a closed connection: raises the closed-connection error
-            }
-        } finally {
-            s.lock().unlock();
-        }
+        tx.end(true);
     }
 
     @Override
     public void rollback() {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("rollback()");
-            transactions.checkNoBlock("rollback()");
-            twoPhase.checkNotActive("rollback()");
-            String sql = Transactions.endStatement(false, s.transactionStatus());
-            if (sql != null || s.isClosed()) {
-                runCommand("ROLLBACK");
-            }
-        } finally {
-            s.lock().unlock();
-        }
+        tx.end(false);
     }
 
     @Override
@@ -268,14 +223,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setAutocommit(boolean value) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("setAutocommit()");
-            transactions.setAutocommit(value);
-        } finally {
-            s.lock().unlock();
-        }
+        tx.setAutocommit(value);
     }
 
     @Override
@@ -285,13 +233,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setIsolationLevel(IsolationLevel level) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            transactions.setIsolationLevel(level);
-        } finally {
-            s.lock().unlock();
-        }
+        tx.setIsolationLevel(level);
     }
 
     @Override
@@ -301,13 +243,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setReadOnly(Boolean readOnly) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            transactions.setReadOnly(readOnly);
-        } finally {
-            s.lock().unlock();
-        }
+        tx.setReadOnly(readOnly);
     }
 
     @Override
@@ -317,25 +253,12 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setDeferrable(Boolean deferrable) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            transactions.setDeferrable(deferrable);
-        } finally {
-            s.lock().unlock();
-        }
+        tx.setDeferrable(deferrable);
     }
 
     @Override
     public void setSession(IsolationLevel isolationLevel, Boolean readOnly, Boolean deferrable, boolean autocommit) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("setSession()");
-            transactions.setSession(new Characteristics(isolationLevel, readOnly, deferrable), autocommit);
-        } finally {
-            s.lock().unlock();
-        }
+        tx.setSession(isolationLevel, readOnly, deferrable, autocommit);
     }
 
     @Override
@@ -363,88 +286,67 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void tpcBegin(Xid xid) {
-        claim.check("tpcBegin()");
-        tx.run(() -> twoPhase.begin(xid, session.transactionStatus(), transactions.autocommit(), beginStatement()));
+        tx.tpcBegin(xid);
     }
 
     @Override
     public void tpcBegin(String xid) {
-        tpcBegin(Xid.fromString(xid));
+        tx.tpcBegin(Xid.fromString(xid));
     }
 
     @Override
     public void tpcPrepare() {
-        claim.check("tpcPrepare()");
-        tx.run(twoPhase::prepare);
+        tx.tpcPrepare();
     }
 
     @Override
     public void tpcCommit() {
-        claim.check("tpcCommit()");
-        tx.run(() -> twoPhase.finish(true));
+        tx.tpcFinish(null, true);
     }
 
     @Override
     public void tpcCommit(Xid xid) {
-        claim.check("tpcCommit()");
-        tx.run(() -> twoPhase.finish(xid, true));
+        tx.tpcFinish(xid, true);
     }
 
     @Override
     public void tpcCommit(String xid) {
-        claim.check("tpcCommit()");
-        tx.run(() -> twoPhase.finish(Xid.fromString(xid), true));
+        tx.tpcFinish(Xid.fromString(xid), true);
     }
 
     @Override
     public void tpcRollback() {
-        claim.check("tpcRollback()");
-        tx.run(() -> twoPhase.finish(false));
+        tx.tpcFinish(null, false);
     }
 
     @Override
     public void tpcRollback(Xid xid) {
-        claim.check("tpcRollback()");
-        tx.run(() -> twoPhase.finish(xid, false));
+        tx.tpcFinish(xid, false);
     }
 
     @Override
     public void tpcRollback(String xid) {
-        claim.check("tpcRollback()");
-        tx.run(() -> twoPhase.finish(Xid.fromString(xid), false));
+        tx.tpcFinish(Xid.fromString(xid), false);
     }
 
     @Override
     public List<Xid> tpcRecover() {
-        return tx.run(() -> TwoPhase.recover(session.charset()));
+        return tx.tpcRecover();
     }
 
     @Override
     public void claim(String owner) {
-        claim.claim(owner);
+        tx.claim().claim(owner);
     }
 
     @Override
     public void release(String owner) {
-        claim.release(owner);
+        tx.claim().release(owner);
     }
 
     @Override
     public String claimedBy() {
-        return claim.owner();
-    }
-
-    /** What the transaction rules' runner uses of this connection: always the current session. */
-    private final class Host implements TxHost {
-        @Override
-        public Lock lock() {
-            return session.lock();
-        }
-
-        @Override
-        public List<QueryResult> run(String sql) {
-            return session.run(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1));
-        }
+        return tx.claim().owner();
     }
 
     @Override
@@ -452,36 +354,19 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         return info;
     }
 
-    /**
-     * Sends a CancelRequest on a new connection to the same server (over TLS when the session
-     * uses it) with the backend's key, and waits for the server to close that connection, so
-     * that the request has been delivered when this returns (protocol "Canceling Requests").
-     */
+    /** See {@link CancelRequests#cancel}. */
     @Override
     public void cancel() {
-        Session s = session;
-        if (s.isClosed() || s.isBroken() || s.keyData() == null) {
-            return;
-        }
-        CancelRequests.send(endpoint, s.keyData());
+        CancelRequests.cancel(session, endpoint, null);
     }
 
-    /**
-     * psycopg's {@code cancel_safe(timeout)}: the same request over the same kind of connection
-     * (TLS when the session uses it), but the caller waits at most {@code timeout}. Nothing
-     * happens when the connection is closed or broken, and a request that finds nothing running
-     * is harmless (the server ignores it).
-     */
+    /** psycopg's {@code cancel_safe(timeout)}; see {@link CancelRequests#cancel}. */
     @Override
     public void cancelSafe(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("cancelSafe needs a positive timeout, not " + timeout);
         }
-        Session s = session;
-        if (s.isClosed() || s.isBroken() || s.keyData() == null) {
-            return;
-        }
-        CancelRequests.sendWithin(endpoint, s.keyData(), timeout);
+        CancelRequests.cancel(session, endpoint, timeout);
     }
 
     @Override
@@ -521,28 +406,17 @@ public final class ConnectionImpl implements Connection, TransactionControl {
      */
     @Override
     public void reset() {
-        claim.check("reset()");
+        tx.claim().check("reset()");
         Session s = session;
         if (s.isBroken() && !s.isClosed()) {
             Opened fresh = reconnect.get();
             // Handlers registered by the user carry over to the new session.
             this.session = fresh.session();
             this.endpoint = fresh.endpoint();
-            transactions.forget();
-            twoPhase.forget();
+            tx.forget();
             return;
         }
-        s.lock().lock();
-        try {
-            if (s.transactionStatus() != TransactionStatus.IDLE) {
-                runCommand("ROLLBACK");
-            }
-            twoPhase.forget();
-            runCommand("RESET ALL");
-            runCommand("SET SESSION AUTHORIZATION DEFAULT");
-        } finally {
-            s.lock().unlock();
-        }
+        tx.reset();
     }
 
     @Override
@@ -576,7 +450,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
      * null; for operations that send their own Query (COPY). The caller holds the session lock.
      */
     public String implicitBegin() {
-        return needsBegin(session) ? beginStatement() : null;
+        return transactions.implicitBegin(session.transactionStatus());
     }
 
     @Override
