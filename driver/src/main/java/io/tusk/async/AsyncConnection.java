@@ -63,6 +63,28 @@ public interface AsyncConnection {
     void setAutocommit(boolean autocommit);
 
     /**
+     * The isolation level of the transactions this connection starts (BEGIN ISOLATION LEVEL
+     * ...), or null for the server's {@code default_transaction_isolation}; as the blocking
+     * {@code Connection.isolationLevel()}.
+     */
+    io.tusk.IsolationLevel isolationLevel();
+
+    /** Sets the isolation level of the next transactions; only while no transaction is open. */
+    void setIsolationLevel(io.tusk.IsolationLevel level);
+
+    /** Whether the transactions this connection starts are READ ONLY (true), READ WRITE (false), or the server's default (null). */
+    Boolean readOnly();
+
+    /** Sets READ ONLY / READ WRITE for the next transactions; only while no transaction is open. */
+    void setReadOnly(Boolean readOnly);
+
+    /** Whether the transactions this connection starts are DEFERRABLE, NOT DEFERRABLE, or the server's default (null). */
+    Boolean deferrable();
+
+    /** Sets DEFERRABLE / NOT DEFERRABLE for the next transactions; only while no transaction is open. */
+    void setDeferrable(Boolean deferrable);
+
+    /**
      * Runs {@code work} in a transaction block: BEGIN (or a SAVEPOINT when a transaction is
      * already open), then COMMIT (RELEASE) when its stage completes normally, ROLLBACK (ROLLBACK
      * TO SAVEPOINT) when it fails; the stage fails with the work's error after the rollback.

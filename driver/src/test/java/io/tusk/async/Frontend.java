@@ -141,6 +141,17 @@ interface Frontend extends AutoCloseable {
         void close();
     }
 
+    // ---- rules both front ends share: transaction characteristics, two-phase commit
+
+    /** {@code setIsolationLevel}, {@code setReadOnly} and {@code setDeferrable}, in that order. */
+    void setCharacteristics(io.tusk.IsolationLevel level, Boolean readOnly, Boolean deferrable);
+
+    void tpcCommit();
+
+    void tpcRollback();
+
+    void tpcRollback(Xid xid);
+
     static Function<String, Frontend> blocking() {
         return conninfo -> new Blocking(Tusk.connect(conninfo));
     }
@@ -309,6 +320,30 @@ interface Frontend extends AutoCloseable {
                 }
             }
             return out.toByteArray();
+        }
+
+        // ---- rules both front ends share
+
+        @Override
+        public void setCharacteristics(io.tusk.IsolationLevel level, Boolean readOnly, Boolean deferrable) {
+            c.setIsolationLevel(level);
+            c.setReadOnly(readOnly);
+            c.setDeferrable(deferrable);
+        }
+
+        @Override
+        public void tpcCommit() {
+            c.tpcCommit();
+        }
+
+        @Override
+        public void tpcRollback() {
+            c.tpcRollback();
+        }
+
+        @Override
+        public void tpcRollback(Xid xid) {
+            c.tpcRollback(xid);
         }
     }
 
@@ -516,6 +551,30 @@ interface Frontend extends AutoCloseable {
                 out.write(b, 0, b.length);
             }
             return out.toByteArray();
+        }
+
+        // ---- rules both front ends share
+
+        @Override
+        public void setCharacteristics(io.tusk.IsolationLevel level, Boolean readOnly, Boolean deferrable) {
+            c.setIsolationLevel(level);
+            c.setReadOnly(readOnly);
+            c.setDeferrable(deferrable);
+        }
+
+        @Override
+        public void tpcCommit() {
+            c.tpcCommit().toCompletableFuture().join();
+        }
+
+        @Override
+        public void tpcRollback() {
+            c.tpcRollback().toCompletableFuture().join();
+        }
+
+        @Override
+        public void tpcRollback(Xid xid) {
+            c.tpcRollback(xid).toCompletableFuture().join();
         }
     }
 

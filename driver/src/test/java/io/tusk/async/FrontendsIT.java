@@ -814,4 +814,165 @@ class FrontendsIT {
             close(conn);
         }
     }
+
+    // Rules that both front ends share
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void characteristicsApplyToTheImplicitBeginBlocksAndTwoPhase(String name, Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_chars_" + name;
+        table(db, table);
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            f.setCharacteristics(io.tusk.IsolationLevel.SERIALIZABLE, true, true);
+            assertEquals(List.of(List.of("serializable")), f.query("SHOW transaction_isolation"), "the implicit BEGIN");
+            assertEquals(List.of(List.of("on")), f.query("SHOW transaction_read_only"));
+            assertEquals(List.of(List.of("on")), f.query("SHOW transaction_deferrable"));
+            RuntimeException refused = failure(() -> f.setCharacteristics(null, null, null));
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, refused, "not while a transaction is open");
+            RuntimeException write = failure(() -> f.execute("INSERT INTO " + table + " VALUES (%s)", 1));
+            assertEquals("25006", ((DatabaseException) write).sqlstate(), "read_only_sql_transaction: " + write.getMessage());
+            f.rollback();
+            f.setAutocommit(true);
+            assertEquals(List.of(List.of("serializable", "on")),
+                    f.transaction(tx -> tx.query("SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")),
+                    "a transaction block's BEGIN, in autocommit too");
+            f.setAutocommit(false);
+            f.tpcBegin(Xid.of(3, "fe-chars-" + name + "-" + System.nanoTime(), "b"));
+            assertEquals(List.of(List.of("serializable")), f.query("SHOW transaction_isolation"), "tpcBegin's BEGIN");
+            f.tpcRollback();
+            f.setCharacteristics(io.tusk.IsolationLevel.READ_COMMITTED, false, null);
+            f.execute("INSERT INTO " + table + " VALUES (%s)", 1);
+            assertEquals(List.of(List.of("read committed")), f.query("SHOW transaction_isolation"));
+            f.commit();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void transactionIdTooLongForPostgresIsRefusedBeforeAnythingIsSent(String name, Function<String, Frontend> open,
+            TestDatabase db) {
+        Xid tooLong = Xid.fromString("g".repeat(200)); // PostgreSQL's GIDSIZE is 200 bytes, terminator included
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(false);
+            RuntimeException e = failure(() -> f.tpcBegin(tooLong));
+            assertInstanceOf(IllegalArgumentException.class, e);
+            assertTrue(e.getMessage().contains("shorter than 200 bytes"), e.getMessage());
+            assertEquals(TransactionStatus.IDLE, f.status(), "no BEGIN was sent");
+            RuntimeException commit = failure(() -> f.tpcCommit(tooLong));
+            assertInstanceOf(IllegalArgumentException.class, commit, "recovery's tpcCommit(xid) too");
+            RuntimeException rollback = failure(() -> f.tpcRollback(tooLong));
+            assertInstanceOf(IllegalArgumentException.class, rollback);
+            Xid fits = Xid.fromString("g".repeat(199));
+            f.tpcBegin(fits);
+            f.tpcPrepare();
+            f.tpcRollback();
+            assertEquals(List.of(List.of(1)), f.query("SELECT 1"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void preparedStatementDroppedBehindTheCachesBackIsPreparedAgain(String name, Function<String, Frontend> open, TestDatabase db) {
+        for (boolean autocommit : new boolean[] {true, false}) {
+            try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+                f.setAutocommit(autocommit);
+                f.setPrepareThreshold(0);
+                String sql = "SELECT %s::int4 * 2 AS fe_behind";
+                assertEquals(List.of(List.of(2)), f.query(sql, 1));
+                assertEquals(1, f.preparedContaining("fe_behind").size());
+                // As a pooler's DEALLOCATE ALL: the cache sees no DEALLOCATE tag, the server answers 26000.
+                f.execute("DO $$ BEGIN EXECUTE 'DEALLOCATE ALL'; END $$");
+                f.commit();
+                assertEquals(List.of(), f.preparedContaining("fe_behind"));
+                f.commit();
+                assertEquals(List.of(List.of(4)), f.query(sql, 2), "no 'prepared statement does not exist'"
+                        + (autocommit ? " in autocommit" : " at the first statement of a transaction"));
+                assertEquals(autocommit ? TransactionStatus.IDLE : TransactionStatus.INTRANS, f.status());
+                assertEquals(1, f.preparedContaining("fe_behind").size(), "prepared again");
+                f.commit();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void commitOrRollbackInsideATransactionBlockIsRefused(String name, Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_block_commit_" + name;
+        table(db, table);
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            f.transaction(tx -> {
+                tx.execute("INSERT INTO " + table + " VALUES (%s)", 1);
+                assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(tx::commit), "commit() in a block");
+                assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(tx::rollback), "rollback() in a block");
+                assertEquals(TransactionStatus.INTRANS, tx.status(), "the block's transaction goes on");
+                tx.execute("INSERT INTO " + table + " VALUES (%s)", 2);
+                return null;
+            });
+            assertEquals(TransactionStatus.IDLE, f.status());
+            assertEquals(List.of(List.of(1), List.of(2)), f.query("SELECT id FROM " + table + " ORDER BY id"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void blockWhoseBodyHidARolledBackErrorFailsInsteadOfCommitting(String name, Function<String, Frontend> open, TestDatabase db) {
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            RuntimeException e = failure(() -> f.transaction(tx -> {
+                failure(() -> tx.query("SELECT 1 / %s", 0)); // caught: the transaction is failed all the same
+                return "looks fine";
+            }));
+            assertInstanceOf(io.tusk.errors.TransactionRollbackException.class, e, "COMMIT answered ROLLBACK");
+            assertEquals(TransactionStatus.IDLE, f.status());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void rollbackThrownInABlockRollsItBackQuietly(String name, Function<String, Frontend> open, TestDatabase db) {
+        String table = "fe_block_rb_" + name;
+        table(db, table);
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            Object out = f.transaction(outer -> {
+                outer.execute("INSERT INTO " + table + " VALUES (%s)", 1);
+                Object inner = outer.transaction(tx -> {
+                    tx.execute("INSERT INTO " + table + " VALUES (%s)", 2);
+                    throw new io.tusk.Rollback();
+                });
+                assertEquals(null, inner, "the block that was rolled back returns null");
+                assertEquals(TransactionStatus.INTRANS, outer.status());
+                return "outer";
+            });
+            assertEquals("outer", out);
+            assertEquals(List.of(List.of(1)), f.query("SELECT id FROM " + table + " ORDER BY id"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("frontends")
+    void twoPhaseStateErrorsAreRaisedAlike(String name, Function<String, Frontend> open, TestDatabase db) {
+        Xid xid = Xid.of(5, "fe-state-" + name + "-" + System.nanoTime(), "b");
+        try (Frontend f = open.apply(db.conninfo(PgUsers.TRUST))) {
+            f.setAutocommit(true);
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(() -> f.tpcBegin(xid)), "autocommit");
+            f.setAutocommit(false);
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(f::tpcPrepare), "no tpcBegin");
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(f::tpcCommit), "no tpcBegin");
+            f.tpcBegin(xid);
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(() -> f.tpcBegin(xid)), "already begun");
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(f::commit), "commit() in two-phase");
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(f::rollback), "rollback() in two-phase");
+            RuntimeException byId = failure(() -> f.tpcCommit(xid));
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, byId, "tpcCommit(xid) in two-phase");
+            assertTrue(byId.getMessage().contains("use tpcCommit() to end"), byId.getMessage());
+            f.tpcPrepare();
+            assertInstanceOf(io.tusk.errors.ProgrammingException.class, failure(f::tpcPrepare), "prepared twice");
+            f.tpcRollback();
+            assertEquals(TransactionStatus.IDLE, f.status());
+            assertTrue(f.tpcRecover().stream().noneMatch(xid::equals), "rolled back");
+        }
+    }
 }

@@ -10,7 +10,9 @@ import io.tusk.async.AsyncPipeline;
 import io.tusk.conninfo.ConnectionSettings;
 import io.tusk.conninfo.Conninfo;
 import io.tusk.conninfo.Environment;
-import io.tusk.errors.ProgrammingException;
+import io.tusk.IsolationLevel;
+import io.tusk.internal.tx.Transactions;
+import io.tusk.internal.tx.TwoPhase;
 import io.tusk.internal.adapt.BuiltinAdapters;
 import io.tusk.internal.connection.AsyncConnector;
 import io.tusk.internal.connection.Connections;
@@ -31,13 +33,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * The asynchronous connection: commands become exchanges submitted to an {@link AsyncSession},
  * their futures are completed again on the user's executor, and a cancelled future sends a
- * CancelRequest ({@link CancelSender}). Two-phase commit is in {@link AsyncTwoPhase}.
+ * CancelRequest ({@link CancelSender}). Transactions and two-phase commit follow the rules both front ends share
+ * ({@link Transactions}, {@link TwoPhase}), submitted by {@link AsyncTransaction}.
  */
 public final class AsyncConnectionImpl implements AsyncConnection {
     static final int NOTIFY_BUFFER = 1024;
@@ -46,10 +48,10 @@ public final class AsyncConnectionImpl implements AsyncConnection {
     private final Executor executor;
     private final SubmissionPublisher<Notify> notifications;
     private final AdaptersMap adapters;
-    private final AsyncTwoPhase twoPhase = new AsyncTwoPhase(this);
-    private final AtomicInteger savepoints = new AtomicInteger();
+    private final Transactions transactions = new Transactions(this::transactionStatus, this::isClosed);
+    private final TwoPhase twoPhase = new TwoPhase();
+    private final AsyncTransaction tx = new AsyncTransaction(this, transactions);
     private final StatementCache statements = new StatementCache();
-    private volatile boolean autocommit;
 
     private AsyncConnectionImpl(AsyncSession session, Executor executor, SubmissionPublisher<Notify> notifications) {
         this.session = session;
@@ -161,7 +163,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     /** The BEGIN to send in front of a command, or null: outside autocommit when no transaction is open. */
     public String beginFor(TransactionStatus expected) {
-        return !autocommit && expected == TransactionStatus.IDLE ? "BEGIN" : null;
+        return transactions.implicitBegin(expected);
     }
 
     @Override
@@ -191,77 +193,108 @@ public final class AsyncConnectionImpl implements AsyncConnection {
 
     @Override
     public CompletionStage<Void> commit() {
-        return endTransaction("COMMIT", "commit()");
+        return endTransaction(true, "commit()");
     }
 
     @Override
     public CompletionStage<Void> rollback() {
-        return endTransaction("ROLLBACK", "rollback()");
+        return endTransaction(false, "rollback()");
     }
 
-    private CompletionStage<Void> endTransaction(String sql, String method) {
-        if (twoPhase.active()) {
-            return CompletableFuture.failedFuture(new ProgrammingException(method + " cannot be used during a two-phase transaction: "
-                    + "use tpcCommit() or tpcRollback()"));
+    private CompletionStage<Void> endTransaction(boolean commit, String method) {
+        try {
+            transactions.checkNoBlock(method);
+            twoPhase.checkNotActive(method);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
         // Decided on the loop, in order: nothing is sent when no transaction will be open then.
-        return deliver(session.submit(st -> new AsyncSession.Planned<>(st == TransactionStatus.IDLE ? null
-                : new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1), TransactionStatus.IDLE))).thenApply(r -> null);
+        return deliver(session.submit(st -> {
+            String sql = Transactions.endStatement(commit, st);
+            return new AsyncSession.Planned<>(sql == null ? null : new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1),
+                    TransactionStatus.IDLE);
+        })).thenApply(r -> null);
     }
 
     @Override
     public boolean autocommit() {
-        return autocommit;
+        return transactions.autocommit();
     }
 
     @Override
     public void setAutocommit(boolean value) {
-        TransactionStatus st = session.transactionStatus();
-        if (st != TransactionStatus.IDLE && st != TransactionStatus.UNKNOWN) {
-            throw new ProgrammingException("can't change autocommit now: the connection is in transaction status " + st
-                    + "; commit() or rollback() first");
-        }
-        autocommit = value;
+        transactions.setAutocommit(value);
+    }
+
+    @Override
+    public IsolationLevel isolationLevel() {
+        return transactions.characteristics().isolationLevel();
+    }
+
+    @Override
+    public void setIsolationLevel(IsolationLevel level) {
+        transactions.setIsolationLevel(level);
+    }
+
+    @Override
+    public Boolean readOnly() {
+        return transactions.characteristics().readOnly();
+    }
+
+    @Override
+    public void setReadOnly(Boolean readOnly) {
+        transactions.setReadOnly(readOnly);
+    }
+
+    @Override
+    public Boolean deferrable() {
+        return transactions.characteristics().deferrable();
+    }
+
+    @Override
+    public void setDeferrable(Boolean deferrable) {
+        transactions.setDeferrable(deferrable);
     }
 
     @Override
     public <T> CompletionStage<T> transaction(Function<AsyncConnection, CompletionStage<T>> work) {
-        return new AsyncTransaction(this, savepoints).run(work);
+        return tx.block(work);
     }
 
     @Override
     public CompletionStage<Void> tpcBegin(Xid xid) {
-        return twoPhase.begin(xid);
+        return tx.submit(() -> twoPhase.begin(xid, session.transactionStatus(), transactions.autocommit(),
+                transactions.beginStatement()));
     }
 
     @Override
     public CompletionStage<Void> tpcPrepare() {
-        return twoPhase.prepare();
+        return tx.submit(twoPhase::prepare);
     }
 
     @Override
     public CompletionStage<Void> tpcCommit() {
-        return twoPhase.finish(true);
+        return tx.submit(() -> twoPhase.finish(true));
     }
 
     @Override
     public CompletionStage<Void> tpcRollback() {
-        return twoPhase.finish(false);
+        return tx.submit(() -> twoPhase.finish(false));
     }
 
     @Override
     public CompletionStage<Void> tpcCommit(Xid xid) {
-        return twoPhase.finish(xid, true);
+        return tx.submit(() -> twoPhase.finish(xid, true));
     }
 
     @Override
     public CompletionStage<Void> tpcRollback(Xid xid) {
-        return twoPhase.finish(xid, false);
+        return tx.submit(() -> twoPhase.finish(xid, false));
     }
 
     @Override
     public CompletionStage<List<Xid>> tpcRecover() {
-        return twoPhase.recover();
+        return tx.submit(() -> TwoPhase.recover(session.charset()));
     }
 
     @Override

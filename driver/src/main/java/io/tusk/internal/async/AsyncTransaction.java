@@ -1,57 +1,114 @@
 package io.tusk.internal.async;
 
-import io.tusk.TransactionStatus;
 import io.tusk.async.AsyncConnection;
+import io.tusk.internal.tx.TransactionBlock;
+import io.tusk.internal.tx.Transactions;
+import io.tusk.internal.tx.TxStep;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One {@code transaction(work)} block (psycopg's {@code async with conn.transaction()}): BEGIN
- * when no transaction is open, otherwise a SAVEPOINT; then, once the work's stage completes,
- * COMMIT or RELEASE SAVEPOINT, or on failure ROLLBACK or ROLLBACK TO SAVEPOINT, and the stage
- * fails with the work's own error.
+ * Submits the transaction rules' steps ({@link Transactions}, {@link io.tusk.internal.tx.TwoPhase})
+ * on the asynchronous connection: the same decisions as the blocking connection's
+ * {@code TxRunner}, waited on with futures. A step's checks run when it is asked for, so a
+ * refused call fails its stage without sending anything.
  */
 final class AsyncTransaction {
     private final AsyncConnectionImpl conn;
-    private final AtomicInteger savepoints;
+    private final Transactions rules;
 
-    AsyncTransaction(AsyncConnectionImpl conn, AtomicInteger savepoints) {
+    AsyncTransaction(AsyncConnectionImpl conn, Transactions rules) {
         this.conn = conn;
-        this.savepoints = savepoints;
+        this.rules = rules;
     }
 
-    <T> CompletionStage<T> run(Function<AsyncConnection, CompletionStage<T>> work) {
-        TransactionStatus st = conn.transactionStatus();
-        boolean outer = st == TransactionStatus.IDLE;
-        String sp = outer ? null : "tusk_sp_" + savepoints.incrementAndGet();
-        String start = outer ? "BEGIN" : "SAVEPOINT " + sp;
-        String commit = outer ? "COMMIT" : "RELEASE SAVEPOINT " + sp;
-        String rollback = outer ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT " + sp;
-        TransactionStatus after = outer ? TransactionStatus.IDLE : null;
-        return conn.deliver(conn.run(start, TransactionStatus.INTRANS))
-                .thenCompose(v -> {
-                    CompletionStage<T> w;
-                    try {
-                        w = work.apply(conn);
-                    } catch (RuntimeException e) {
-                        w = CompletableFuture.failedFuture(e);
-                    }
-                    CompletionStage<CompletionStage<T>> next = w.handle((r, e) -> e == null
-                            ? conn.deliver(conn.run(commit, after)).thenApply(x -> r)
-                            : conn.deliver(conn.run(rollback + (outer ? "" : "; RELEASE SAVEPOINT " + sp), after))
-                                    .handle((x, e2) -> rethrow(e)));
-                    return next.thenCompose(f -> f);
-                });
-    }
-
-    private static <T> T rethrow(Throwable e) {
-        Throwable c = AsyncConnectionImpl.unwrap(e);
-        if (c instanceof RuntimeException re) {
-            throw re;
+    /** Decides a step now and submits it; a refusal fails the stage. */
+    <R> CompletionStage<R> submit(Supplier<TxStep<R>> decide) {
+        TxStep<R> step;
+        try {
+            step = decide.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        throw new CompletionException(c);
+        return submit(step);
+    }
+
+    private <R> CompletionStage<R> submit(TxStep<R> step) {
+        return conn.deliver(conn.run(step.sql(), step.after())).handle((results, e) -> {
+            if (e != null) {
+                throw step.failed(runtime(e));
+            }
+            return step.done(results);
+        });
+    }
+
+    /**
+     * One {@code transaction(work)} block (psycopg's {@code async with conn.transaction()}):
+     * entered, then ended by COMMIT (RELEASE SAVEPOINT) once the work's stage completes, or
+     * rolled back when it fails; the stage then fails with the work's own error, unless that is
+     * a {@link io.tusk.Rollback} stopping here (the block's value is null then).
+     */
+    <T> CompletionStage<T> block(Function<AsyncConnection, CompletionStage<T>> work) {
+        TransactionBlock b = rules.open(null, null, false);
+        return enter(b).thenCompose(v -> {
+            CompletionStage<T> w;
+            try {
+                w = work.apply(conn);
+            } catch (RuntimeException e) {
+                w = CompletableFuture.failedFuture(e);
+            }
+            CompletionStage<CompletionStage<T>> next = w.handle((r, e) -> e == null
+                    ? submit(() -> rules.exit(b)).thenApply(x -> r)
+                    : this.<T>rollback(b, AsyncConnectionImpl.unwrap(e)));
+            return next.thenCompose(Function.identity());
+        });
+    }
+
+    private CompletionStage<Void> enter(TransactionBlock b) {
+        CompletionStage<CompletionStage<Void>> next = submit(rules.enter(b)).handle((v, e) -> {
+            if (e == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            String undo = rules.abandon(b);
+            if (undo == null) {
+                return CompletableFuture.<Void>failedFuture(e);
+            }
+            return conn.deliver(conn.run(undo, null)).<Void>handle((x, e2) -> {
+                if (e2 != null) {
+                    AsyncConnectionImpl.unwrap(e).addSuppressed(AsyncConnectionImpl.unwrap(e2));
+                }
+                throw runtime(e);
+            });
+        });
+        return next.thenCompose(Function.identity());
+    }
+
+    private <T> CompletionStage<T> rollback(TransactionBlock b, Throwable t) {
+        TxStep<Boolean> step;
+        try {
+            step = rules.exitOnError(b, t);
+        } catch (RuntimeException e) {
+            t.addSuppressed(e);
+            return CompletableFuture.failedFuture(t);
+        }
+        if (step == null) {
+            return CompletableFuture.failedFuture(t);
+        }
+        return conn.deliver(conn.run(step.sql(), step.after())).handle((results, e) -> {
+            if (e != null) {
+                step.failed(runtime(e));
+            } else if (step.done(results)) {
+                return null;
+            }
+            throw runtime(t);
+        });
+    }
+
+    private static RuntimeException runtime(Throwable e) {
+        Throwable c = AsyncConnectionImpl.unwrap(e);
+        return c instanceof RuntimeException r ? r : new CompletionException(c);
     }
 }

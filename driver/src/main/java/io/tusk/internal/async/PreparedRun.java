@@ -10,6 +10,7 @@ import io.tusk.internal.cursor.ExtendedQuery;
 import io.tusk.internal.cursor.PlannedStatement;
 import io.tusk.internal.cursor.StatementExchange;
 import io.tusk.internal.prepare.StalePlan;
+import io.tusk.internal.prepare.StalePlan.Retry;
 import io.tusk.internal.prepare.StatementCache;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendMessage;
@@ -87,17 +88,16 @@ final class PreparedRun {
             Attempt a = sent[0];
             if (e == null) {
                 result.complete(r);
-            } else if (a != null && a.retry != Retry.NO) {
+            } else if (a != null && (a.retry == Retry.AGAIN || a.retry == Retry.AFTER_ROLLBACK)) {
                 attempt(false, a.retry == Retry.AFTER_ROLLBACK);
             } else {
                 Throwable t = AsyncConnectionImpl.unwrap(e);
-                result.completeExceptionally(a != null && a.stale && t instanceof DatabaseException db
+                result.completeExceptionally(a != null && a.retry == Retry.EXPLAIN && t instanceof DatabaseException db
                         ? StalePlan.explained(db) : t);
             }
         });
     }
 
-    private enum Retry { NO, AGAIN, AFTER_ROLLBACK }
 
     /**
      * The statement's exchange, with the cache told of its failure in {@link #result()}: that runs
@@ -107,8 +107,6 @@ final class PreparedRun {
         private final StatementExchange x;
         private final boolean mayRetry;
         private Retry retry = Retry.NO;
-        /** A stale prepared statement that could not be run again: its error is explained. */
-        private boolean stale;
 
         Attempt(StatementExchange x, boolean mayRetry) {
             this.x = x;
@@ -137,24 +135,11 @@ final class PreparedRun {
 
         private Retry failed(DatabaseException e) {
             PlannedStatement ps = x.statement();
-            if (cache == null || ps.key() == null) {
-                return Retry.NO;
-            }
-            cache.failed(ps.key(), ps.decision());
-            if (!ps.usesPrepared() || !StalePlan.isRetriable(e)) {
-                return Retry.NO;
-            }
-            cache.forget(ps.key(), ps.decision().statement());
-            if (mayRetry && x.status() == ReadyForQuery.IDLE) {
-                return Retry.AGAIN;
-            }
-            // INERROR (not ACTIVE) now, on the loop: no other exchange was queued behind this one.
-            if (mayRetry && x.sentBegin() && x.status() == ReadyForQuery.IN_ERROR
-                    && conn.session().transactionStatus() == TransactionStatus.INERROR) {
-                return Retry.AFTER_ROLLBACK;
-            }
-            stale = x.status() == ReadyForQuery.IN_ERROR;
-            return Retry.NO;
+            TransactionStatus st = x.status() == ReadyForQuery.IDLE ? TransactionStatus.IDLE
+                    : x.status() == ReadyForQuery.IN_ERROR ? TransactionStatus.INERROR : TransactionStatus.INTRANS;
+            // INERROR on the session too (not ACTIVE), on the loop: no other exchange was queued behind this one.
+            boolean alone = st != TransactionStatus.INERROR || conn.session().transactionStatus() == TransactionStatus.INERROR;
+            return StalePlan.afterFailure(cache, ps.key(), ps.decision(), ps.usesPrepared(), e, mayRetry && alone, x.sentBegin(), st);
         }
     }
 

@@ -26,6 +26,26 @@ final class CancelRequests {
     }
 
     /** {@code cancel()}: up to 10 s for each step. */
+    /**
+     * The blocking {@code cancel()} and {@code cancelSafe(timeout)}: sends a CancelRequest on a
+     * new connection to the same server (over TLS when the session uses it) with the backend's
+     * key, and waits for the server to close that connection, so that the request has been
+     * delivered when this returns (protocol "Canceling Requests"); with a timeout (psycopg's
+     * {@code cancel_safe}) the caller waits at most that long. Nothing happens when the session
+     * is closed or broken, and a request that finds nothing running is harmless (the server
+     * ignores it).
+     */
+    static void cancel(Session s, Endpoint endpoint, Duration timeout) {
+        if (s.isClosed() || s.isBroken() || s.keyData() == null) {
+            return;
+        }
+        if (timeout == null) {
+            send(endpoint, s.keyData());
+        } else {
+            sendWithin(endpoint, s.keyData(), timeout);
+        }
+    }
+
     static void send(Endpoint endpoint, BackendKeyData key) {
         try {
             sendOnce(endpoint, key, Duration.ofSeconds(10), new AtomicReference<>());

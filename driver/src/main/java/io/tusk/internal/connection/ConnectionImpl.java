@@ -17,20 +17,11 @@ import io.tusk.Pipeline;
 import io.tusk.internal.pipeline.PipelineEngine;
 import io.tusk.internal.pipeline.PipelineHandle;
 import io.tusk.internal.prepare.StatementCache;
-import io.tusk.TransactionStatus;
 import io.tusk.Xid;
 import io.tusk.errors.Diagnostic;
-import io.tusk.errors.OperationalException;
-import io.tusk.errors.ProgrammingException;
-import io.tusk.internal.net.Transport;
-import io.tusk.internal.tx.Characteristics;
-import io.tusk.internal.tx.Claim;
 import io.tusk.spi.TransactionControl;
 import io.tusk.internal.tx.Transactions;
-import io.tusk.internal.tx.TwoPhase;
-import io.tusk.internal.tx.TxHost;
-import io.tusk.internal.protocol.WriteBuffer;
-import io.tusk.internal.protocol.frontend.CancelRequest;
+import io.tusk.internal.tx.TxRunner;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.protocol.frontend.Query;
 import io.tusk.rows.Row;
@@ -45,8 +36,6 @@ import java.io.Writer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.nio.charset.Charset;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,12 +49,10 @@ public final class ConnectionImpl implements Connection, TransactionControl {
     private volatile Endpoint endpoint;
     private final Supplier<Opened> reconnect;
     private final ConnectionInfo info = new ConnectionInfoImpl(this);
-    private volatile boolean autocommit;
     private volatile AdaptersMap adapters;
-    private final Transactions transactions = new Transactions(new Host());
-    private final TwoPhase twoPhase = new TwoPhase(transactions);
-    /** Set while a transaction manager's resource (XA) owns the transaction; see {@link TransactionControl}. */
-    private final Claim claim = new Claim();
+    /** Transactions, two-phase commit and a transaction manager's claim: the rules, run on the current session. */
+    private final TxRunner tx = new TxRunner(new SessionTxHost(this::session));
+    private final Transactions transactions = tx.transactions();
     private final StatementCache statements = new StatementCache();
     private volatile Session statementsSession;
     /** The open pipeline, or null; used only by the thread holding the session lock. */
@@ -192,7 +179,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         Session s = session;
         s.lock().lock();
         try {
-            return s.run(make.apply(needsBegin(s) ? beginStatement() : null));
+            return s.run(make.apply(transactions.implicitBegin(s.transactionStatus())));
         } finally {
             s.lock().unlock();
         }
@@ -203,20 +190,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
      * BEGIN, sent in the same write as the statement (psycopg sends it as its own round trip).
      */
     List<QueryResult> runSimple(String sql) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            if (needsBegin(s)) {
-                return s.run(new BeginThen(beginStatement(), sql));
-            }
-            return s.run(new QueryExchange(List.of(new Query(sql)), 1));
-        } finally {
-            s.lock().unlock();
-        }
-    }
-
-    private boolean needsBegin(Session s) {
-        return !autocommit && s.transactionStatus() == TransactionStatus.IDLE;
+        return runWithImplicitBegin(begin -> begin != null ? new BeginThen(begin, sql) : new QueryExchange(List.of(new Query(sql)), 1));
     }
 
     /** The BEGIN that opens an implicit transaction, with the connection's characteristics. */
@@ -234,61 +208,22 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void commit() {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("commit()");
-            transactions.checkNoBlock("commit()");
-            twoPhase.checkNotActive("commit()");
-            if (s.transactionStatus() != TransactionStatus.IDLE) {
-                runCommand("COMMIT");
-            } else if (s.isClosed()) {
-                runCommand("COMMIT"); // raises the closed-connection error
-            }
-        } finally {
-            s.lock().unlock();
-        }
+        tx.end(true);
     }
 
     @Override
     public void rollback() {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("rollback()");
-            transactions.checkNoBlock("rollback()");
-            twoPhase.checkNotActive("rollback()");
-            if (s.transactionStatus() != TransactionStatus.IDLE || s.isClosed()) {
-                runCommand("ROLLBACK");
-            }
-        } finally {
-            s.lock().unlock();
-        }
+        tx.end(false);
     }
 
     @Override
     public boolean autocommit() {
-        return autocommit;
+        return transactions.autocommit();
     }
 
     @Override
     public void setAutocommit(boolean value) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("setAutocommit()");
-            TransactionStatus st = s.transactionStatus();
-            if (value != autocommit && transactions.inBlock()) {
-                throw new ProgrammingException("can't change autocommit now: a transaction block (Connection.transaction) is in progress");
-            }
-            if (st != TransactionStatus.IDLE && value != autocommit) {
-                throw new ProgrammingException("can't change autocommit now: the connection is in transaction status "
-                        + st + "; commit or roll back first");
-            }
-            autocommit = value;
-        } finally {
-            s.lock().unlock();
-        }
+        tx.setAutocommit(value);
     }
 
     @Override
@@ -298,7 +233,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setIsolationLevel(IsolationLevel level) {
-        transactions.setIsolationLevel(level);
+        tx.setIsolationLevel(level);
     }
 
     @Override
@@ -308,7 +243,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setReadOnly(Boolean readOnly) {
-        transactions.setReadOnly(readOnly);
+        tx.setReadOnly(readOnly);
     }
 
     @Override
@@ -318,37 +253,28 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void setDeferrable(Boolean deferrable) {
-        transactions.setDeferrable(deferrable);
+        tx.setDeferrable(deferrable);
     }
 
     @Override
     public void setSession(IsolationLevel isolationLevel, Boolean readOnly, Boolean deferrable, boolean autocommit) {
-        Session s = session;
-        s.lock().lock();
-        try {
-            claim.check("setSession()");
-            transactions.checkIdle("the session characteristics");
-            setAutocommit(autocommit);
-            transactions.setAll(new Characteristics(isolationLevel, readOnly, deferrable));
-        } finally {
-            s.lock().unlock();
-        }
+        tx.setSession(isolationLevel, readOnly, deferrable, autocommit);
     }
 
     @Override
     public <T, E extends Exception> T transaction(Transaction.Work<T, E> body) throws E {
-        return transactions.run(null, false, body);
+        return tx.block(this, null, false, body);
     }
 
     @Override
     public <T, E extends Exception> T transaction(String savepointName, boolean forceRollback, Transaction.Work<T, E> body) throws E {
-        return transactions.run(savepointName, forceRollback, body);
+        return tx.block(this, savepointName, forceRollback, body);
     }
 
     @Override
     public <E extends Exception> void runInTransaction(Transaction.Body<E> body) throws E {
-        transactions.run(null, false, tx -> {
-            body.run(tx);
+        tx.block(this, null, false, t -> {
+            body.run(t);
             return null;
         });
     }
@@ -360,115 +286,67 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void tpcBegin(Xid xid) {
-        claim.check("tpcBegin()");
-        twoPhase.begin(xid);
+        tx.tpcBegin(xid);
     }
 
     @Override
     public void tpcBegin(String xid) {
-        claim.check("tpcBegin()");
-        twoPhase.begin(Xid.fromString(xid));
+        tx.tpcBegin(Xid.fromString(xid));
     }
 
     @Override
     public void tpcPrepare() {
-        claim.check("tpcPrepare()");
-        twoPhase.prepare();
+        tx.tpcPrepare();
     }
 
     @Override
     public void tpcCommit() {
-        claim.check("tpcCommit()");
-        twoPhase.commit();
+        tx.tpcFinish(null, true);
     }
 
     @Override
     public void tpcCommit(Xid xid) {
-        claim.check("tpcCommit()");
-        twoPhase.finish(xid, true);
+        tx.tpcFinish(xid, true);
     }
 
     @Override
     public void tpcCommit(String xid) {
-        claim.check("tpcCommit()");
-        twoPhase.finish(Xid.fromString(xid), true);
+        tx.tpcFinish(Xid.fromString(xid), true);
     }
 
     @Override
     public void tpcRollback() {
-        claim.check("tpcRollback()");
-        twoPhase.rollback();
+        tx.tpcFinish(null, false);
     }
 
     @Override
     public void tpcRollback(Xid xid) {
-        claim.check("tpcRollback()");
-        twoPhase.finish(xid, false);
+        tx.tpcFinish(xid, false);
     }
 
     @Override
     public void tpcRollback(String xid) {
-        claim.check("tpcRollback()");
-        twoPhase.finish(Xid.fromString(xid), false);
+        tx.tpcFinish(Xid.fromString(xid), false);
     }
 
     @Override
     public List<Xid> tpcRecover() {
-        return twoPhase.recover();
+        return tx.tpcRecover();
     }
 
     @Override
     public void claim(String owner) {
-        claim.claim(owner);
+        tx.claim().claim(owner);
     }
 
     @Override
     public void release(String owner) {
-        claim.release(owner);
+        tx.claim().release(owner);
     }
 
     @Override
     public String claimedBy() {
-        return claim.owner();
-    }
-
-    /** What transaction blocks and two-phase commit use of this connection; always the current session. */
-    private final class Host implements TxHost {
-        @Override
-        public Connection connection() {
-            return ConnectionImpl.this;
-        }
-
-        @Override
-        public Lock lock() {
-            return session.lock();
-        }
-
-        @Override
-        public TransactionStatus transactionStatus() {
-            return session.transactionStatus();
-        }
-
-        @Override
-        public boolean autocommit() {
-            return autocommit;
-        }
-
-        @Override
-        public List<QueryResult> run(String sql) {
-            return session.run(new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1));
-        }
-
-        @Override
-        public Charset charset() {
-            return session.charset();
-        }
-
-        @Override
-        public boolean unusable() {
-            Session s = session;
-            return s.isClosed() || s.isBroken();
-        }
+        return tx.claim().owner();
     }
 
     @Override
@@ -476,36 +354,19 @@ public final class ConnectionImpl implements Connection, TransactionControl {
         return info;
     }
 
-    /**
-     * Sends a CancelRequest on a new connection to the same server (over TLS when the session
-     * uses it) with the backend's key, and waits for the server to close that connection, so
-     * that the request has been delivered when this returns (protocol "Canceling Requests").
-     */
+    /** See {@link CancelRequests#cancel}. */
     @Override
     public void cancel() {
-        Session s = session;
-        if (s.isClosed() || s.isBroken() || s.keyData() == null) {
-            return;
-        }
-        CancelRequests.send(endpoint, s.keyData());
+        CancelRequests.cancel(session, endpoint, null);
     }
 
-    /**
-     * psycopg's {@code cancel_safe(timeout)}: the same request over the same kind of connection
-     * (TLS when the session uses it), but the caller waits at most {@code timeout}. Nothing
-     * happens when the connection is closed or broken, and a request that finds nothing running
-     * is harmless (the server ignores it).
-     */
+    /** psycopg's {@code cancel_safe(timeout)}; see {@link CancelRequests#cancel}. */
     @Override
     public void cancelSafe(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("cancelSafe needs a positive timeout, not " + timeout);
         }
-        Session s = session;
-        if (s.isClosed() || s.isBroken() || s.keyData() == null) {
-            return;
-        }
-        CancelRequests.sendWithin(endpoint, s.keyData(), timeout);
+        CancelRequests.cancel(session, endpoint, timeout);
     }
 
     @Override
@@ -545,28 +406,17 @@ public final class ConnectionImpl implements Connection, TransactionControl {
      */
     @Override
     public void reset() {
-        claim.check("reset()");
+        tx.claim().check("reset()");
         Session s = session;
         if (s.isBroken() && !s.isClosed()) {
             Opened fresh = reconnect.get();
             // Handlers registered by the user carry over to the new session.
             this.session = fresh.session();
             this.endpoint = fresh.endpoint();
-            transactions.forget();
-            twoPhase.forget();
+            tx.forget();
             return;
         }
-        s.lock().lock();
-        try {
-            if (s.transactionStatus() != TransactionStatus.IDLE) {
-                runCommand("ROLLBACK");
-            }
-            twoPhase.forget();
-            runCommand("RESET ALL");
-            runCommand("SET SESSION AUTHORIZATION DEFAULT");
-        } finally {
-            s.lock().unlock();
-        }
+        tx.reset();
     }
 
     @Override
@@ -600,7 +450,7 @@ public final class ConnectionImpl implements Connection, TransactionControl {
      * null; for operations that send their own Query (COPY). The caller holds the session lock.
      */
     public String implicitBegin() {
-        return needsBegin(session) ? beginStatement() : null;
+        return transactions.implicitBegin(session.transactionStatus());
     }
 
     @Override

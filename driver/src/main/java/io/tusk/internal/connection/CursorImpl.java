@@ -18,7 +18,6 @@ import io.tusk.internal.cursor.StatementExchange;
 import io.tusk.internal.pipeline.PipelineEngine;
 import io.tusk.internal.prepare.StalePlan;
 import io.tusk.internal.prepare.StatementCache;
-import io.tusk.TransactionStatus;
 import io.tusk.errors.DatabaseException;
 import io.tusk.internal.cursor.ServerBoundRows;
 import io.tusk.internal.protocol.backend.RowSet;
@@ -179,24 +178,19 @@ public class CursorImpl<R> implements Cursor<R> {
             });
         } catch (DatabaseException e) {
             StatementExchange x = sent[0];
-            if (x == null || x.statement().key() == null) {
-                throw e;
+            PlannedStatement ps = x == null ? null : x.statement();
+            switch (ps == null ? StalePlan.Retry.NO : StalePlan.afterFailure(cache, ps.key(), ps.decision(), ps.usesPrepared(), e,
+                    mayRetry, x.sentBegin(), connection.session().transactionStatus())) {
+                case AFTER_ROLLBACK:
+                    connection.rollback();
+                    return runOnce(sql, params, cache, false);
+                case AGAIN:
+                    return runOnce(sql, params, cache, false);
+                case EXPLAIN:
+                    throw StalePlan.explained(e);
+                default:
+                    throw e;
             }
-            PlannedStatement ps = x.statement();
-            cache.failed(ps.key(), ps.decision());
-            if (!ps.usesPrepared() || !StalePlan.isRetriable(e)) {
-                throw e;
-            }
-            cache.forget(ps.key(), ps.decision().statement());
-            TransactionStatus st = connection.session().transactionStatus();
-            if (mayRetry && st == TransactionStatus.IDLE) {
-                return runOnce(sql, params, cache, false);
-            }
-            if (mayRetry && x.sentBegin() && st == TransactionStatus.INERROR) {
-                connection.rollback();
-                return runOnce(sql, params, cache, false);
-            }
-            throw st == TransactionStatus.INERROR ? StalePlan.explained(e) : e;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tusk.internal.prepare;
 
+import io.tusk.TransactionStatus;
 import io.tusk.errors.DatabaseException;
 import io.tusk.errors.Diagnostic;
 import io.tusk.errors.Errors;
@@ -53,5 +54,49 @@ public final class StalePlan {
         DatabaseException out = Errors.fromDiagnostic(Diagnostic.of(fields));
         out.setStackTrace(e.getStackTrace());
         return out;
+    }
+
+    /** What to do after an execution failed ({@link #afterFailure}). */
+    public enum Retry {
+        /** Raise the error as it is. */
+        NO,
+        /** Run the statement once more: nothing was spoiled (no transaction, or autocommit). */
+        AGAIN,
+        /** Send ROLLBACK (and the implicit BEGIN again) in front of the second try: the failed exchange's own BEGIN opened the transaction. */
+        AFTER_ROLLBACK,
+        /** Raise {@link #explained} of the error: a stale plan in the application's transaction. */
+        EXPLAIN
+    }
+
+    /**
+     * The stale-plan rule both front ends and their cursors follow, after an execution planned
+     * with {@code decision} failed with {@code e}: the cache is told (a failed preparation is
+     * forgotten), and a prepared statement the server can no longer run ({@link #isRetriable})
+     * is dropped and run once more when that spoils no transaction: when the session is idle,
+     * or when the failed exchange's own BEGIN opened the transaction now failed (it is rolled
+     * back first). Inside the application's transaction it cannot: the error says why.
+     *
+     * @param cache the statement cache, or null when the statement ran unnamed
+     * @param mayRetry false on the second try, and when more was queued behind the failed exchange
+     * @param sentBegin whether the failed exchange carried the implicit BEGIN
+     * @param status the transaction status the failed exchange left
+     */
+    public static Retry afterFailure(StatementCache cache, StatementKey key, StatementCache.Decision decision, boolean usesPrepared,
+            DatabaseException e, boolean mayRetry, boolean sentBegin, TransactionStatus status) {
+        if (cache == null || key == null) {
+            return Retry.NO;
+        }
+        cache.failed(key, decision);
+        if (!usesPrepared || !isRetriable(e)) {
+            return Retry.NO;
+        }
+        cache.forget(key, decision.statement());
+        if (mayRetry && status == TransactionStatus.IDLE) {
+            return Retry.AGAIN;
+        }
+        if (mayRetry && sentBegin && status == TransactionStatus.INERROR) {
+            return Retry.AFTER_ROLLBACK;
+        }
+        return status == TransactionStatus.INERROR ? Retry.EXPLAIN : Retry.NO;
     }
 }

@@ -4,7 +4,7 @@ import io.tusk.Connection;
 import io.tusk.Transaction;
 
 /** One {@link Transaction} block: what it opened (BEGIN or a savepoint) and how it ended. */
-final class TransactionBlock implements Transaction {
+public final class TransactionBlock implements Transaction {
     private final Connection connection;
     final boolean outer;
     final String savepointName;

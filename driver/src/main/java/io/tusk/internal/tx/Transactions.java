@@ -1,19 +1,23 @@
 package io.tusk.internal.tx;
 
+import io.tusk.Connection;
 import io.tusk.IsolationLevel;
 import io.tusk.Rollback;
 import io.tusk.Transaction;
 import io.tusk.TransactionStatus;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.errors.TransactionRollbackException;
-import io.tusk.internal.connection.QueryResult;
 import io.tusk.internal.sql.Quote;
-import java.util.List;
-import java.util.concurrent.locks.Lock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * A connection's transaction rules, as psycopg 3 has them: the characteristics sent with
- * BEGIN, and transaction blocks ({@code Connection.transaction()}) that nest as savepoints.
+ * A connection's transaction rules, as psycopg 3's {@code BaseConnection} has them, for both
+ * front ends: the characteristics sent with BEGIN (the implicit one, a block's and
+ * tpcBegin's), the checks of commit / rollback / autocommit / characteristics against the
+ * state, and transaction blocks ({@code transaction()}) that nest as savepoints. Sans-I/O: a
+ * block's statements come out as {@link TxStep}s that {@link TxRunner} runs and the
+ * asynchronous connection submits.
  *
  * <p>A block entered while no transaction is open sends BEGIN (with the characteristics, in
  * autocommit mode too) and ends with COMMIT or ROLLBACK; a block entered inside a transaction
@@ -24,21 +28,28 @@ import java.util.concurrent.locks.Lock;
 public final class Transactions {
     private static final System.Logger LOG = System.getLogger("io.tusk.transaction");
 
-    private final TxHost host;
+    private final Supplier<TransactionStatus> status;
+    private final BooleanSupplier unusable;
     private volatile Characteristics characteristics = Characteristics.DEFAULT;
+    private volatile boolean autocommit;
     /** How many blocks are open (psycopg's {@code _num_transactions}). */
     private int depth;
 
-    public Transactions(TxHost host) {
-        this.host = host;
-    }
-
-    public TxHost host() {
-        return host;
+    /**
+     * @param status the session's transaction status as last reported
+     * @param unusable true when the connection is closed or broken, so nothing can be sent
+     */
+    public Transactions(Supplier<TransactionStatus> status, BooleanSupplier unusable) {
+        this.status = status;
+        this.unusable = unusable;
     }
 
     public Characteristics characteristics() {
         return characteristics;
+    }
+
+    public boolean autocommit() {
+        return autocommit;
     }
 
     /** The BEGIN that opens a transaction, with the characteristics set on the connection. */
@@ -46,11 +57,14 @@ public final class Transactions {
         return characteristics.beginStatement();
     }
 
+    /** The BEGIN to send in front of a command expecting status {@code st}: outside autocommit when no transaction is open, else null. */
+    public String implicitBegin(TransactionStatus st) {
+        return !autocommit && st == TransactionStatus.IDLE ? beginStatement() : null;
+    }
+
     /** True while a transaction block is open. */
-    public boolean inBlock() {
-        synchronized (this) {
-            return depth > 0;
-        }
+    public synchronized boolean inBlock() {
+        return depth > 0;
     }
 
     /** Forgets open blocks: the session they ran on is gone (reset after a lost connection). */
@@ -59,31 +73,40 @@ public final class Transactions {
     }
 
     public void setIsolationLevel(IsolationLevel level) {
-        change("isolation level", new Characteristics(level, characteristics.readOnly(), characteristics.deferrable()));
+        checkIdle("isolation level");
+        characteristics = new Characteristics(level, characteristics.readOnly(), characteristics.deferrable());
     }
 
     public void setReadOnly(Boolean readOnly) {
-        change("read only", new Characteristics(characteristics.isolationLevel(), readOnly, characteristics.deferrable()));
+        checkIdle("read only");
+        characteristics = new Characteristics(characteristics.isolationLevel(), readOnly, characteristics.deferrable());
     }
 
     public void setDeferrable(Boolean deferrable) {
-        change("deferrable", new Characteristics(characteristics.isolationLevel(), characteristics.readOnly(), deferrable));
+        checkIdle("deferrable");
+        characteristics = new Characteristics(characteristics.isolationLevel(), characteristics.readOnly(), deferrable);
     }
 
-    /** Sets every characteristic at once; the caller holds the lock and has checked the state. */
-    public void setAll(Characteristics c) {
+    /** psycopg's {@code set_session}: every characteristic and the autocommit mode at once. */
+    public void setSession(Characteristics c, boolean autocommit) {
+        checkIdle("the session characteristics");
+        setAutocommit(autocommit);
         characteristics = c;
     }
 
-    private void change(String what, Characteristics c) {
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            checkIdle(what);
-            characteristics = c;
-        } finally {
-            lock.unlock();
+    /** Changes the autocommit mode; only when no transaction (or block) is open, unless it stays as it is. */
+    public void setAutocommit(boolean value) {
+        if (value != autocommit) {
+            if (inBlock()) {
+                throw new ProgrammingException("can't change autocommit now: a transaction block (Connection.transaction) is in progress");
+            }
+            TransactionStatus st = status.get();
+            if (st != TransactionStatus.IDLE && st != TransactionStatus.UNKNOWN) {
+                throw new ProgrammingException("can't change autocommit now: the connection is in transaction status "
+                        + st + "; commit or roll back first");
+            }
         }
+        autocommit = value;
     }
 
     /**
@@ -91,7 +114,7 @@ public final class Transactions {
      * apply from the next transaction on (psycopg's {@code _check_intrans}).
      */
     public void checkIdle(String what) {
-        TransactionStatus st = host.transactionStatus();
+        TransactionStatus st = status.get();
         if (st == TransactionStatus.IDLE || st == TransactionStatus.UNKNOWN) {
             return;
         }
@@ -110,125 +133,120 @@ public final class Transactions {
         }
     }
 
-    /** Runs {@code work} in a block (psycopg's {@code with conn.transaction(savepoint_name, force_rollback)}). */
-    public <T, E extends Exception> T run(String savepointName, boolean forceRollback, Transaction.Work<T, E> work) throws E {
-        TransactionBlock block = enter(savepointName, forceRollback);
-        T result;
-        try {
-            result = work.apply(block);
-        } catch (Throwable t) {
-            if (exitOnError(block, t)) {
+    /**
+     * {@code commit()} / {@code rollback()} outside blocks and two-phase transactions: the
+     * statement to send, or null when no transaction is open (nothing is sent then; psycopg).
+     */
+    public static String endStatement(boolean commit, TransactionStatus st) {
+        return st == TransactionStatus.IDLE ? null : commit ? "COMMIT" : "ROLLBACK";
+    }
+
+    // ---- transaction blocks
+
+    /**
+     * Decides how a block starts from the status now: BEGIN when no transaction is open, a
+     * savepoint inside one (or when a name is given). Nothing is counted until {@link #enter}'s
+     * step succeeds.
+     */
+    public TransactionBlock open(Connection connection, String savepointName, boolean forceRollback) {
+        boolean outer = status.get() == TransactionStatus.IDLE;
+        int index;
+        synchronized (this) {
+            index = depth;
+        }
+        String name = savepointName;
+        if (!outer && name == null) {
+            name = "_tusk_sp_" + (index + 1);
+        }
+        return new TransactionBlock(connection, outer, name, index, forceRollback);
+    }
+
+    /**
+     * The statements that start {@code b} in one Query: BEGIN and/or SAVEPOINT. When it fails
+     * after an outer block's BEGIN took effect, the caller sends ROLLBACK ({@link #abandon}).
+     */
+    public TxStep<Void> enter(TransactionBlock b) {
+        String sql = b.outer ? beginStatement() : null;
+        if (b.savepointName != null) {
+            String sp = "SAVEPOINT " + Quote.ident(b.savepointName);
+            sql = sql == null ? sp : sql + "; " + sp;
+        }
+        return TxStep.of(sql, TransactionStatus.INTRANS, r -> {
+            synchronized (this) {
+                depth = b.stackIndex + 1;
+            }
+            return null;
+        }, e -> e);
+    }
+
+    /** The statement that undoes a failed {@link #enter}, or null when nothing was opened. */
+    public String abandon(TransactionBlock b) {
+        return b.outer && !unusable.getAsBoolean() && status.get() != TransactionStatus.IDLE ? "ROLLBACK" : null;
+    }
+
+    /**
+     * The block's body returned: COMMIT (or RELEASE SAVEPOINT), or its rollback when forced. A
+     * COMMIT the server answers with ROLLBACK (the body hid an error that failed the
+     * transaction) raises {@link TransactionRollbackException}.
+     */
+    public TxStep<Void> exit(TransactionBlock b) {
+        pop(b, "commit");
+        if (b.isForceRollback()) {
+            return TxStep.of(rollbackStatement(b), b.outer ? TransactionStatus.IDLE : null, r -> {
+                b.status(Transaction.Status.ROLLED_BACK);
                 return null;
-            }
-            throw t;
+            }, e -> failedEnd(b, e));
         }
-        exitNormally(block);
-        return result;
-    }
-
-    private TransactionBlock enter(String savepointName, boolean forceRollback) {
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            boolean outer = host.transactionStatus() == TransactionStatus.IDLE;
-            int index;
-            synchronized (this) {
-                index = depth;
-            }
-            String name = savepointName;
-            if (outer) {
-                host.run(beginStatement());
-            }
-            if (!outer || name != null) {
-                if (name == null) {
-                    name = "_tusk_sp_" + (index + 1);
-                }
-                try {
-                    host.run("SAVEPOINT " + Quote.ident(name));
-                } catch (RuntimeException e) {
-                    if (outer) {
-                        quietly("ROLLBACK", e);
-                    }
-                    throw e;
-                }
-            }
-            synchronized (this) {
-                depth = index + 1;
-            }
-            return new TransactionBlock(host.connection(), outer, name, index, forceRollback);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void exitNormally(TransactionBlock b) {
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            pop(b, "commit");
-            if (b.isForceRollback()) {
-                rollbackCommands(b);
+        String sql = b.outer ? "COMMIT" : "RELEASE SAVEPOINT " + Quote.ident(b.savepointName);
+        return TxStep.of(sql, b.outer ? TransactionStatus.IDLE : null, results -> {
+            if (b.outer && "ROLLBACK".equals(TxStep.tag(results))) {
                 b.status(Transaction.Status.ROLLED_BACK);
-                return;
+                throw new TransactionRollbackException("the transaction block's body returned normally, but an error inside it had "
+                        + "failed the transaction, so the server rolled it back instead of committing; run the statements "
+                        + "that may fail in a nested block (a savepoint) to keep the transaction usable");
             }
-            try {
-                if (b.outer) {
-                    String tag = tag(host.run("COMMIT"));
-                    if ("ROLLBACK".equals(tag)) {
-                        // The server answers COMMIT of a failed transaction with ROLLBACK and no error.
-                        b.status(Transaction.Status.ROLLED_BACK);
-                        throw new TransactionRollbackException("the transaction block's body returned normally, but an error inside it had "
-                                + "failed the transaction, so the server rolled it back instead of committing; run the statements "
-                                + "that may fail in a nested block (a savepoint) to keep the transaction usable");
-                    }
-                } else {
-                    host.run("RELEASE SAVEPOINT " + Quote.ident(b.savepointName));
-                }
-                b.status(Transaction.Status.COMMITTED);
-            } catch (RuntimeException e) {
-                if (b.status() == Transaction.Status.ACTIVE) {
-                    b.status(host.unusable() ? Transaction.Status.UNKNOWN : Transaction.Status.ROLLED_BACK);
-                }
-                throw e;
-            }
-        } finally {
-            lock.unlock();
-        }
+            b.status(Transaction.Status.COMMITTED);
+            return null;
+        }, e -> failedEnd(b, e));
     }
 
-    /** Rolls the block back after its body threw {@code t}; true when {@code t} is a Rollback that stops here. */
-    private boolean exitOnError(TransactionBlock b, Throwable t) {
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            pop(b, "rollback");
-            if (host.unusable()) {
-                b.status(Transaction.Status.UNKNOWN);
-                return false;
-            }
-            try {
-                rollbackCommands(b);
-                b.status(Transaction.Status.ROLLED_BACK);
-            } catch (RuntimeException e) {
-                // The body's exception is the one the caller must see (psycopg logs and ignores this one).
-                LOG.log(System.Logger.Level.WARNING, "error ignored in the rollback of " + b + ": " + e.getMessage());
-                t.addSuppressed(e);
-                b.status(host.unusable() ? Transaction.Status.UNKNOWN : Transaction.Status.ROLLED_BACK);
-                return false;
-            }
-            return t instanceof Rollback r && (r.transaction() == null || r.transaction() == b);
-        } finally {
-            lock.unlock();
+    /**
+     * The block's body threw {@code t}: its rollback, whose answer is true when {@code t} is a
+     * {@link Rollback} that stops at this block (the block then returns null); null when the
+     * connection is gone and nothing can be sent ({@code t} is rethrown). A rollback that fails
+     * is logged and added to {@code t} as suppressed: the body's exception is the one the caller
+     * sees (psycopg logs and ignores it).
+     */
+    public TxStep<Boolean> exitOnError(TransactionBlock b, Throwable t) {
+        pop(b, "rollback");
+        if (unusable.getAsBoolean()) {
+            b.status(Transaction.Status.UNKNOWN);
+            return null;
         }
+        return TxStep.of(rollbackStatement(b), b.outer ? TransactionStatus.IDLE : null, r -> {
+            b.status(Transaction.Status.ROLLED_BACK);
+            return t instanceof Rollback rb && (rb.transaction() == null || rb.transaction() == b);
+        }, e -> {
+            LOG.log(System.Logger.Level.WARNING, "error ignored in the rollback of " + b + ": " + e.getMessage());
+            t.addSuppressed(e);
+            b.status(unusable.getAsBoolean() ? Transaction.Status.UNKNOWN : Transaction.Status.ROLLED_BACK);
+            return e;
+        });
     }
 
-    private void rollbackCommands(TransactionBlock b) {
+    private RuntimeException failedEnd(TransactionBlock b, RuntimeException e) {
+        if (b.status() == Transaction.Status.ACTIVE) {
+            b.status(unusable.getAsBoolean() ? Transaction.Status.UNKNOWN : Transaction.Status.ROLLED_BACK);
+        }
+        return e;
+    }
+
+    private static String rollbackStatement(TransactionBlock b) {
         if (b.outer) {
-            host.run("ROLLBACK");
-        } else {
-            String sp = Quote.ident(b.savepointName);
-            host.run("ROLLBACK TO SAVEPOINT " + sp + "; RELEASE SAVEPOINT " + sp);
+            return "ROLLBACK";
         }
+        String sp = Quote.ident(b.savepointName);
+        return "ROLLBACK TO SAVEPOINT " + sp + "; RELEASE SAVEPOINT " + sp;
     }
 
     /** Closes the innermost block; blocks end in the order they opened (they follow the call stack). */
@@ -242,17 +260,5 @@ public final class Transactions {
                         + b.stackIndex + "): blocks of one connection must not be opened from several threads at once");
             }
         }
-    }
-
-    private void quietly(String sql, Throwable cause) {
-        try {
-            host.run(sql);
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    static String tag(List<QueryResult> results) {
-        return results.isEmpty() ? null : results.get(results.size() - 1).statusMessage();
     }
 }

@@ -5,40 +5,30 @@ import io.tusk.Xid;
 import io.tusk.errors.DatabaseException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.errors.TransactionRollbackException;
-import io.tusk.internal.adapt.Literals;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.List;
-import java.util.concurrent.locks.Lock;
 
 /**
  * Two-phase commit as psycopg's {@code tpc_*} methods do it, on PostgreSQL's
  * {@code PREPARE TRANSACTION}, {@code COMMIT PREPARED} and {@code ROLLBACK PREPARED}, and the
- * {@code pg_prepared_xacts} view for recovery.
+ * {@code pg_prepared_xacts} view for recovery: sans-I/O, each call checks the state and gives
+ * the {@link TxStep} to send, which the blocking connection runs and the asynchronous one
+ * submits.
  *
  * <p>The connection is in a two-phase transaction from {@code tpcBegin} until
  * {@code tpcCommit()} or {@code tpcRollback()}; the xid and whether it is prepared are kept
  * here. Calls with an explicit xid are for recovery and must come outside of one.
  */
 public final class TwoPhase {
-    /** PostgreSQL's GIDSIZE: a transaction id is shorter than 200 bytes. */
-    static final int MAX_GID_BYTES = 199;
-
-    private final Transactions transactions;
-    private final TxHost host;
     private Xid xid;
     private boolean prepared;
-
-    public TwoPhase(Transactions transactions) {
-        this.transactions = transactions;
-        this.host = transactions.host();
-    }
 
     /** True from tpcBegin until the two-phase transaction ends. */
     public synchronized boolean active() {
         return xid != null;
     }
 
-    /** Forgets the two-phase transaction: its session is gone. */
+    /** Forgets the two-phase transaction: its session is gone, or it ended. */
     public synchronized void forget() {
         xid = null;
         prepared = false;
@@ -51,59 +41,46 @@ public final class TwoPhase {
         }
     }
 
-    public void begin(Xid id) {
-        checkGidLength(id);
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            synchronized (this) {
-                if (xid != null) {
-                    throw new ProgrammingException("a two-phase transaction (" + xid + ") is already in progress on this connection: "
-                            + "end it with tpcCommit() or tpcRollback() first");
-                }
+    /**
+     * {@code tpcBegin(id)}: the BEGIN (with the connection's characteristics) that opens the
+     * two-phase transaction. The id is checked first, so nothing is sent for one PostgreSQL
+     * could not prepare; the transaction counts as begun from now, and is forgotten if BEGIN fails.
+     */
+    public TxStep<Void> begin(Xid id, TransactionStatus status, boolean autocommit, String beginStatement) {
+        TwoPhaseSql.checkLength(id.toString());
+        synchronized (this) {
+            if (xid != null) {
+                throw new ProgrammingException("a two-phase transaction (" + xid + ") is already in progress on this connection: "
+                        + "end it with tpcCommit() or tpcRollback() first");
             }
-            TransactionStatus st = host.transactionStatus();
-            if (st != TransactionStatus.IDLE) {
-                throw new ProgrammingException("can't start a two-phase transaction: the connection is in transaction status " + st
+            if (status != TransactionStatus.IDLE) {
+                throw new ProgrammingException("can't start a two-phase transaction: the connection is in transaction status " + status
                         + "; call commit() or rollback() first");
             }
-            if (host.autocommit()) {
+            if (autocommit) {
                 throw new ProgrammingException("can't use two-phase transactions in autocommit mode: call setAutocommit(false) first");
             }
-            host.run(transactions.beginStatement());
-            synchronized (this) {
-                xid = id;
-                prepared = false;
-            }
-        } finally {
-            lock.unlock();
+            xid = id;
+            prepared = false;
         }
+        return TxStep.of(beginStatement, TransactionStatus.INTRANS, r -> null, e -> {
+            forget();
+            return e;
+        });
     }
 
-    public void prepare() {
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            Xid id;
-            synchronized (this) {
-                if (xid == null) {
-                    throw new ProgrammingException("tpcPrepare() must be called inside a two-phase transaction: call tpcBegin(xid) first");
-                }
-                if (prepared) {
-                    throw new ProgrammingException("tpcPrepare() cannot be used during a prepared two-phase transaction: "
-                            + "call tpcCommit() or tpcRollback()");
-                }
-                id = xid;
-            }
-            String tag;
-            try {
-                tag = Transactions.tag(host.run("PREPARE TRANSACTION " + Literals.quoteString(id.toString())));
-            } catch (DatabaseException e) {
-                // A PREPARE TRANSACTION that fails becomes a ROLLBACK (PostgreSQL, "PREPARE TRANSACTION").
-                forget();
-                throw PrepareErrors.map(e);
-            }
-            if ("ROLLBACK".equals(tag)) {
+    /** {@code tpcPrepare()}: PREPARE TRANSACTION; a failed transaction is rolled back instead, and says so. */
+    public synchronized TxStep<Void> prepare() {
+        if (xid == null) {
+            throw new ProgrammingException("tpcPrepare() must be called inside a two-phase transaction: call tpcBegin(xid) first");
+        }
+        if (prepared) {
+            throw new ProgrammingException("tpcPrepare() cannot be used during a prepared two-phase transaction: "
+                    + "call tpcCommit() or tpcRollback()");
+        }
+        Xid id = xid;
+        return TxStep.of(TwoPhaseSql.prepare(id.toString()), TransactionStatus.IDLE, results -> {
+            if ("ROLLBACK".equals(TxStep.tag(results))) {
                 forget();
                 throw new TransactionRollbackException("the two-phase transaction " + id + " had failed before tpcPrepare(), so the server "
                         + "rolled it back instead of preparing it (PREPARE TRANSACTION answered ROLLBACK); nothing was prepared");
@@ -111,85 +88,60 @@ public final class TwoPhase {
             synchronized (this) {
                 prepared = true;
             }
-        } finally {
-            lock.unlock();
+            return null;
+        }, e -> {
+            // A PREPARE TRANSACTION that fails becomes a ROLLBACK (PostgreSQL, "PREPARE TRANSACTION").
+            forget();
+            return e instanceof DatabaseException d ? PrepareErrors.map(d) : e;
+        });
+    }
+
+    /**
+     * {@code tpcCommit()} / {@code tpcRollback()}: COMMIT PREPARED after tpcPrepare, a one-phase
+     * COMMIT (ROLLBACK) before it. A one-phase end is over whatever its outcome (COMMIT and
+     * ROLLBACK end the transaction even when they fail); a prepared one stays known until its
+     * COMMIT PREPARED succeeds, so that it can be tried again (as psycopg).
+     */
+    public synchronized TxStep<Void> finish(boolean commit) {
+        if (xid == null) {
+            throw new ProgrammingException((commit ? "tpcCommit()" : "tpcRollback()") + " without an xid must be called inside a "
+                    + "two-phase transaction: pass the xid to end a prepared transaction after recovery");
         }
-    }
-
-    /** {@code tpcCommit()}: COMMIT PREPARED after tpcPrepare, a one-phase COMMIT before it. */
-    public void commit() {
-        finish(true);
-    }
-
-    public void rollback() {
-        finish(false);
-    }
-
-    private void finish(boolean commit) {
-        String method = commit ? "tpcCommit()" : "tpcRollback()";
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            Xid id;
-            boolean wasPrepared;
-            synchronized (this) {
-                if (xid == null) {
-                    throw new ProgrammingException(method + " without an xid must be called inside a two-phase transaction: "
-                            + "pass the xid to end a prepared transaction after recovery");
-                }
-                id = xid;
-                wasPrepared = prepared;
-            }
-            if (wasPrepared) {
-                host.run((commit ? "COMMIT PREPARED " : "ROLLBACK PREPARED ") + Literals.quoteString(id.toString()));
+        Xid id = xid;
+        if (prepared) {
+            String gid = id.toString();
+            return TxStep.of(commit ? TwoPhaseSql.commitPrepared(gid) : TwoPhaseSql.rollbackPrepared(gid), null, r -> {
                 forget();
-                return;
-            }
-            String tag;
-            try {
-                tag = Transactions.tag(host.run(commit ? "COMMIT" : "ROLLBACK"));
-            } finally {
-                // Whatever the outcome, the transaction is over: COMMIT and ROLLBACK end it even when they fail.
-                forget();
-            }
-            if (commit && "ROLLBACK".equals(tag)) {
+                return null;
+            }, e -> e);
+        }
+        return TxStep.of(commit ? "COMMIT" : "ROLLBACK", TransactionStatus.IDLE, results -> {
+            forget();
+            if (commit && "ROLLBACK".equals(TxStep.tag(results))) {
                 throw new TransactionRollbackException("the two-phase transaction " + id + " had failed, so the one-phase tpcCommit() "
                         + "was a rollback on the server (COMMIT answered ROLLBACK)");
             }
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        }, e -> {
+            forget();
+            return e;
+        });
     }
 
     /** {@code tpcCommit(xid)} / {@code tpcRollback(xid)}: ends a prepared transaction by its id, in recovery. */
-    public void finish(Xid id, boolean commit) {
-        String method = commit ? "tpcCommit(xid)" : "tpcRollback(xid)";
-        checkGidLength(id);
-        Lock lock = host.lock();
-        lock.lock();
-        try {
-            synchronized (this) {
-                if (xid != null) {
-                    throw new ProgrammingException(method + " must be called outside a two-phase transaction; "
-                            + "use " + (commit ? "tpcCommit()" : "tpcRollback()") + " to end " + xid);
-                }
-            }
-            host.run((commit ? "COMMIT PREPARED " : "ROLLBACK PREPARED ") + Literals.quoteString(id.toString()));
-        } finally {
-            lock.unlock();
+    public synchronized TxStep<Void> finish(Xid id, boolean commit) {
+        TwoPhaseSql.checkLength(id.toString());
+        if (xid != null) {
+            throw new ProgrammingException((commit ? "tpcCommit(xid)" : "tpcRollback(xid)") + " must be called outside a two-phase "
+                    + "transaction; use " + (commit ? "tpcCommit()" : "tpcRollback()") + " to end " + xid);
         }
+        String gid = id.toString();
+        // COMMIT PREPARED can't run inside a transaction block: the status is what it was.
+        return TxStep.plain(commit ? TwoPhaseSql.commitPrepared(gid) : TwoPhaseSql.rollbackPrepared(gid), null);
     }
 
-    /** The prepared transactions of the server ({@code pg_prepared_xacts}), oldest first. */
-    public List<Xid> recover() {
-        return PreparedXacts.read(host.run(PreparedXacts.QUERY), host.charset());
-    }
-
-    private static void checkGidLength(Xid id) {
-        int n = id.toString().getBytes(StandardCharsets.UTF_8).length;
-        if (n > MAX_GID_BYTES) {
-            throw new IllegalArgumentException("a PostgreSQL transaction id must be shorter than 200 bytes, not " + n
-                    + ": use a shorter id (XA ids of 64-byte parts fit)");
-        }
+    /** {@code tpcRecover()}: the prepared transactions of the server ({@code pg_prepared_xacts}), oldest first. */
+    public static TxStep<List<Xid>> recover(Charset charset) {
+        return TxStep.of(PreparedXacts.QUERY, null, results -> PreparedXacts.read(results, charset), e -> e);
     }
 }

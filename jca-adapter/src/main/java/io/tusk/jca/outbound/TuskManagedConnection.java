@@ -97,13 +97,14 @@ public final class TuskManagedConnection implements ManagedConnection {
         }
         TuskConnectionHandle handle = new TuskConnectionHandle(this);
         handles.add(handle);
-        return handle;
+        return handle.connection();
     }
 
     @Override
     public void associateConnection(Object connection) throws ResourceException {
         checkNotDestroyed();
-        if (!(connection instanceof TuskConnectionHandle handle)) {
+        TuskConnectionHandle handle = TuskConnectionHandle.of(connection);
+        if (handle == null) {
             throw new ResourceException("cannot associate " + (connection == null ? "null" : connection.getClass().getName())
                     + " with a Tusk managed connection: only handles of this adapter can be");
         }
@@ -243,7 +244,7 @@ public final class TuskManagedConnection implements ManagedConnection {
     void handleClosed(TuskConnectionHandle handle) {
         handles.remove(handle);
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
-        event.setConnectionHandle(handle);
+        event.setConnectionHandle(handle.connection());
         for (ConnectionEventListener l : listeners) {
             l.connectionClosed(event);
         }

@@ -5,6 +5,7 @@ import io.tusk.Cursor;
 import io.tusk.TransactionStatus;
 import io.tusk.rows.Row;
 import io.tusk.spi.TransactionControl;
+import io.tusk.spi.TwoPhaseCommands;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +80,7 @@ public final class ConnectionOps implements BranchOps {
         // Two statements in one simple Query message: one round trip. The question is asked
         // before PREPARE TRANSACTION ends the transaction; were it to fail, the server skips
         // the PREPARE and the error reaches the caller as the PREPARE's would.
-        Cursor<Row> cur = conn.execute("SELECT " + fn + " IS NULL; PREPARE TRANSACTION " + quote(gid));
+        Cursor<Row> cur = conn.execute("SELECT " + fn + " IS NULL; " + TwoPhaseCommands.prepare(gid));
         boolean wroteNothing = Boolean.TRUE.equals(cur.fetchone().get(0));
         if (!cur.nextset()) {
             throw new IllegalStateException("PREPARE TRANSACTION " + gid + " returned no command tag");
@@ -99,12 +100,12 @@ public final class ConnectionOps implements BranchOps {
 
     @Override
     public void commitPrepared(String gid) {
-        control.runCommand("COMMIT PREPARED " + quote(gid));
+        control.runCommand(TwoPhaseCommands.commitPrepared(gid));
     }
 
     @Override
     public void rollbackPrepared(String gid) {
-        control.runCommand("ROLLBACK PREPARED " + quote(gid));
+        control.runCommand(TwoPhaseCommands.rollbackPrepared(gid));
     }
 
     @Override
@@ -133,10 +134,5 @@ public final class ConnectionOps implements BranchOps {
         } catch (RuntimeException e) {
             return "a closed connection";
         }
-    }
-
-    /** A string literal; an XA id is digits, Base64 and '_', but plain ids may hold quotes. */
-    private static String quote(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 }
