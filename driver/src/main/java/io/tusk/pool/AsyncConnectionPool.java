@@ -1,9 +1,9 @@
 package io.tusk.pool;
 
 import io.tusk.async.AsyncConnection;
-import io.tusk.internal.async.AsyncConnectionCheck;
-import io.tusk.internal.async.AsyncPoolConfig;
-import io.tusk.internal.async.AsyncPoolEngine;
+import io.tusk.internal.pool.AsyncConnectionCheck;
+import io.tusk.internal.pool.AsyncPoolEngine;
+import io.tusk.internal.pool.PoolConfig;
 import io.tusk.internal.pool.PoolJmx;
 import java.time.Duration;
 import java.util.Collections;
@@ -50,7 +50,7 @@ public final class AsyncConnectionPool {
     private final AsyncPoolEngine engine;
     private final PoolJmx jmx;
 
-    private AsyncConnectionPool(AsyncPoolConfig cfg) {
+    private AsyncConnectionPool(PoolConfig<AsyncPoolEngine.Callback> cfg) {
         this.engine = new AsyncPoolEngine(cfg);
         // JMX operations run on a JMX thread, which may wait for the pool's stages.
         this.jmx = cfg.jmx() ? new PoolJmx(cfg.name(), this::stats, () -> check().toCompletableFuture().join(), this::drain) : null;
@@ -350,9 +350,10 @@ public final class AsyncConnectionPool {
             String n = name != null ? name : "async-pool-" + POOL_NUMBER.incrementAndGet();
             AsyncConnectionPool[] self = new AsyncConnectionPool[1];
             Runnable onFailed = reconnectFailed == null ? null : () -> reconnectFailed.accept(self[0]);
-            AsyncPoolConfig cfg = new AsyncPoolConfig(conninfo, Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
-                    n, minSize, max, timeout, maxWaiting, maxLifetime, maxIdle, reconnectTimeout, configure, reset, check,
-                    onFailed, executor, jmx);
+            PoolConfig<AsyncPoolEngine.Callback> cfg = new PoolConfig<>(conninfo,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)), n, minSize, max, timeout, maxWaiting,
+                    maxLifetime, maxIdle, reconnectTimeout, AsyncPoolEngine.callback(configure),
+                    AsyncPoolEngine.callback(reset), AsyncPoolEngine.callback(check), onFailed, false, jmx, executor);
             self[0] = new AsyncConnectionPool(cfg);
             return self[0];
         }

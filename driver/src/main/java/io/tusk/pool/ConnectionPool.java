@@ -40,7 +40,7 @@ public sealed class ConnectionPool implements AutoCloseable permits NullConnecti
     private final PoolEngine engine;
     private final PoolJmx jmx;
 
-    ConnectionPool(PoolConfig cfg) {
+    ConnectionPool(PoolConfig<Consumer<Connection>> cfg) {
         this.engine = new PoolEngine(cfg);
         this.jmx = cfg.jmx() ? new PoolJmx(cfg.name(), this::stats, this::check, this::drain) : null;
     }

@@ -30,7 +30,7 @@ public final class PoolBuilder<P extends ConnectionPool> {
 
     private final String conninfo;
     private final boolean nullPool;
-    private final Function<PoolConfig, P> factory;
+    private final Function<PoolConfig<Consumer<Connection>>, P> factory;
     private final Map<String, Object> kwargs = new LinkedHashMap<>();
     private String name;
     private int minSize;
@@ -46,7 +46,7 @@ public final class PoolBuilder<P extends ConnectionPool> {
     private Consumer<ConnectionPool> reconnectFailed;
     private boolean jmx;
 
-    PoolBuilder(String conninfo, boolean nullPool, Function<PoolConfig, P> factory) {
+    PoolBuilder(String conninfo, boolean nullPool, Function<PoolConfig<Consumer<Connection>>, P> factory) {
         this.conninfo = Objects.requireNonNull(conninfo, "conninfo");
         this.nullPool = nullPool;
         this.factory = factory;
@@ -162,8 +162,9 @@ public final class PoolBuilder<P extends ConnectionPool> {
         String n = name != null ? name : "pool-" + POOL_NUMBER.incrementAndGet();
         P[] self = newHolder();
         Runnable onFailed = reconnectFailed == null ? null : () -> reconnectFailed.accept(self[0]);
-        PoolConfig cfg = new PoolConfig(conninfo, Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)), n, minSize, max, timeout, maxWaiting,
-                maxLifetime, maxIdle, reconnectTimeout, configure, reset, check, onFailed, nullPool, jmx);
+        PoolConfig<Consumer<Connection>> cfg = new PoolConfig<>(conninfo,
+                Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)), n, minSize, max, timeout, maxWaiting,
+                maxLifetime, maxIdle, reconnectTimeout, configure, reset, check, onFailed, nullPool, jmx, null);
         self[0] = factory.apply(cfg);
         return self[0];
     }
