@@ -351,6 +351,20 @@ class PoolStateTest {
     }
 
     @Test
+    void aRequestIsCountedOnceHoweverManyConnectionsFailTheirCheck() {
+        PoolState<Object> p = pool(2, 2);
+        p.open();
+        connectAll(p, 0);
+        p.request();
+        p.rejected(p.lendIdle(0)); // psycopg_pool's getconn tries the next connection
+        PoolEntry<Object> good = p.lendIdle(0);
+        assertNotNull(good);
+        PoolStats s = p.stats(false);
+        assertEquals(1, s.requestsNum());
+        assertEquals(1, s.connectionsLost());
+    }
+
+    @Test
     void givingBackAConnectionThePoolDidNotLendFails() {
         PoolState<Object> p = pool(1, 1);
         p.open();
