@@ -7,7 +7,7 @@ package io.tusk.internal.pool;
  * @param <C> {@code Connection} or {@code AsyncConnection}: the decisions are the same
  */
 public final class PoolEntry<C> {
-    public final C conn;
+    final C conn;
     /** When {@code maxLifetime} (minus its jitter) is over. */
     final long expireAtNanos;
     /** The {@code drain()} generation it was made in: older ones are closed when they come back. */
