@@ -1,13 +1,11 @@
 package io.tusk.pool;
 
 import io.tusk.async.AsyncConnection;
-import io.tusk.internal.async.AsyncConnectionCheck;
-import io.tusk.internal.async.AsyncPoolConfig;
-import io.tusk.internal.async.AsyncPoolEngine;
-import io.tusk.internal.pool.PoolJmx;
+import io.tusk.internal.pool.AsyncConnectionCheck;
+import io.tusk.internal.pool.AsyncPoolEngine;
+import io.tusk.internal.pool.PoolConfig;
+import io.tusk.internal.pool.PoolSettings;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -44,16 +42,17 @@ import java.util.function.Function;
  * common fork-join pool by default); the only thread of its own is a timer (time-outs, retries,
  * maintenance) that never runs user code. Every method is safe to call from any thread.
  */
-public final class AsyncConnectionPool {
+public final class AsyncConnectionPool extends PoolFacade<AsyncPoolEngine> {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private final AsyncPoolEngine engine;
-    private final PoolJmx jmx;
+    private AsyncConnectionPool(PoolConfig<AsyncPoolEngine.Callback> cfg) {
+        super(new AsyncPoolEngine(cfg));
+    }
 
-    private AsyncConnectionPool(AsyncPoolConfig cfg) {
-        this.engine = new AsyncPoolEngine(cfg);
+    @Override
+    void checkNow() {
         // JMX operations run on a JMX thread, which may wait for the pool's stages.
-        this.jmx = cfg.jmx() ? new PoolJmx(cfg.name(), this::stats, () -> check().toCompletableFuture().join(), this::drain) : null;
+        check().toCompletableFuture().join();
     }
 
     /** A builder for a pool connecting with {@code conninfo} (libpq's key=value or URI form). */
@@ -70,19 +69,13 @@ public final class AsyncConnectionPool {
         return AsyncConnectionCheck.check(conn);
     }
 
-    public String name() {
-        return engine.config().name();
-    }
-
     /**
      * Starts the pool: connections start being made in the background; returns at once.
      * Opening an open pool does nothing; a closed pool cannot be reopened ({@link PoolClosedException}).
      */
     public void open() {
         engine.open();
-        if (jmx != null) {
-            jmx.register();
-        }
+        registerJmx();
     }
 
     /**
@@ -94,15 +87,6 @@ public final class AsyncConnectionPool {
             throw new IllegalArgumentException("need 0 <= minSize <= maxSize and maxSize >= 1, not " + minSize + ", " + maxSize);
         }
         engine.resize(minSize, maxSize);
-    }
-
-    /**
-     * Replaces every connection: idle ones are closed now and lent ones when given back, and new
-     * ones are made up to minSize (psycopg_pool's {@code drain()}). Useful after a fail-over or a
-     * change of server settings.
-     */
-    public void drain() {
-        engine.drain();
     }
 
     /**
@@ -171,33 +155,12 @@ public final class AsyncConnectionPool {
         return engine.checkIdle();
     }
 
-    /** The current statistics (psycopg_pool's {@code get_stats()}). */
-    public PoolStats stats() {
-        return engine.stats(false);
-    }
-
-    /** The statistics, and the counters reset (psycopg_pool's {@code pop_stats()}). */
-    public PoolStats popStats() {
-        return engine.stats(true);
-    }
-
-    /** {@link #stats()} under psycopg_pool's names. */
-    public Map<String, Long> statsMap() {
-        return stats().toMap();
-    }
-
-    public boolean isClosed() {
-        return engine.isClosed();
-    }
-
     /**
      * Closes the pool: waiting requests fail with {@link PoolClosedException}, idle connections
      * are closed (the stage completes when they are), lent ones when they are given back.
      */
     public CompletionStage<Void> close() {
-        if (jmx != null) {
-            jmx.unregister();
-        }
+        unregisterJmx();
         return engine.close();
     }
 
@@ -218,75 +181,62 @@ public final class AsyncConnectionPool {
      * }</pre>
      */
     public static final class Builder {
-        private final String conninfo;
-        private final Map<String, Object> kwargs = new LinkedHashMap<>();
-        private String name;
-        private int minSize = 4;
-        private Integer maxSize;
-        private Duration timeout = Duration.ofSeconds(30);
-        private int maxWaiting;
-        private Duration maxLifetime = Duration.ofHours(1);
-        private Duration maxIdle = Duration.ofMinutes(10);
-        private Duration reconnectTimeout = Duration.ofMinutes(5);
+        private final PoolSettings settings;
         private Function<AsyncConnection, ? extends CompletionStage<?>> configure;
         private Function<AsyncConnection, ? extends CompletionStage<?>> reset;
         private Function<AsyncConnection, ? extends CompletionStage<?>> check;
         private Consumer<AsyncConnectionPool> reconnectFailed;
         private Executor executor = ForkJoinPool.commonPool();
-        private boolean jmx;
 
         Builder(String conninfo) {
-            this.conninfo = Objects.requireNonNull(conninfo, "conninfo");
+            this.settings = new PoolSettings(conninfo, 4);
         }
 
         /** Connection parameters added to or overriding the conninfo ({@code kwargs}); null values remove one. */
         public Builder kwargs(Map<String, ?> parameters) {
-            kwargs.putAll(parameters);
+            settings.kwargs(parameters);
             return this;
         }
 
         /** Connections kept even when idle ({@code min_size}, default 4). */
         public Builder minSize(int minSize) {
-            this.minSize = minSize;
+            settings.minSize(minSize);
             return this;
         }
 
         /** The most connections at once ({@code max_size}, default minSize). */
         public Builder maxSize(int maxSize) {
-            this.maxSize = maxSize;
+            settings.maxSize(maxSize);
             return this;
         }
 
         /** How long {@code getconn()} waits before failing with {@link PoolTimeoutException} (default 30 s). */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            settings.timeout(timeout);
             return this;
         }
 
         /** Requests allowed to wait; one more fails with {@link TooManyRequestsException} (0, the default: no limit). */
         public Builder maxWaiting(int maxWaiting) {
-            if (maxWaiting < 0) {
-                throw new IllegalArgumentException("maxWaiting must be 0 (no limit) or more, not " + maxWaiting);
-            }
-            this.maxWaiting = maxWaiting;
+            settings.maxWaiting(maxWaiting);
             return this;
         }
 
         /** Each connection is replaced after this, minus a random 0-5 % (default 1 h). */
         public Builder maxLifetime(Duration maxLifetime) {
-            this.maxLifetime = positive(maxLifetime, "maxLifetime");
+            settings.maxLifetime(maxLifetime);
             return this;
         }
 
         /** Idle connections above minSize are closed after this (default 10 min). */
         public Builder maxIdle(Duration maxIdle) {
-            this.maxIdle = positive(maxIdle, "maxIdle");
+            settings.maxIdle(maxIdle);
             return this;
         }
 
         /** How long a failing connection attempt is retried (default 5 min). */
         public Builder reconnectTimeout(Duration reconnectTimeout) {
-            this.reconnectTimeout = positive(reconnectTimeout, "reconnectTimeout");
+            settings.reconnectTimeout(reconnectTimeout);
             return this;
         }
 
@@ -317,15 +267,15 @@ public final class AsyncConnectionPool {
             return this;
         }
 
-        /** The pool's name, in logs and the timer thread's name (default {@code async-pool-N}). */
         /** Registers the pool's statistics as a JMX MXBean ({@link ConnectionPoolMXBean}) while it is open. */
         public Builder jmx(boolean jmx) {
-            this.jmx = jmx;
+            settings.jmx(jmx);
             return this;
         }
 
+        /** The pool's name, in logs, JMX and the timer thread's name (default {@code async-pool-N}). */
         public Builder name(String name) {
-            this.name = Objects.requireNonNull(name, "name");
+            settings.name(name);
             return this;
         }
 
@@ -337,7 +287,8 @@ public final class AsyncConnectionPool {
 
         /** A pool with these settings, not opened yet: call {@link AsyncConnectionPool#open()}. */
         public AsyncConnectionPool build() {
-            int max = maxSize != null ? maxSize : minSize;
+            int minSize = settings.minSize();
+            int max = settings.maxSizeOr(minSize);
             if (minSize < 0) {
                 throw new IllegalArgumentException("minSize must be 0 or more, not " + minSize);
             }
@@ -347,12 +298,11 @@ public final class AsyncConnectionPool {
             if (max < minSize) {
                 throw new IllegalArgumentException("maxSize (" + max + ") must not be less than minSize (" + minSize + ")");
             }
-            String n = name != null ? name : "async-pool-" + POOL_NUMBER.incrementAndGet();
             AsyncConnectionPool[] self = new AsyncConnectionPool[1];
             Runnable onFailed = reconnectFailed == null ? null : () -> reconnectFailed.accept(self[0]);
-            AsyncPoolConfig cfg = new AsyncPoolConfig(conninfo, Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)),
-                    n, minSize, max, timeout, maxWaiting, maxLifetime, maxIdle, reconnectTimeout, configure, reset, check,
-                    onFailed, executor, jmx);
+            PoolConfig<AsyncPoolEngine.Callback> cfg = settings.config(() -> "async-pool-" + POOL_NUMBER.incrementAndGet(),
+                    max, AsyncPoolEngine.callback(configure), AsyncPoolEngine.callback(reset),
+                    AsyncPoolEngine.callback(check), onFailed, false, executor);
             self[0] = new AsyncConnectionPool(cfg);
             return self[0];
         }
@@ -362,13 +312,6 @@ public final class AsyncConnectionPool {
             AsyncConnectionPool pool = build();
             pool.open();
             return pool;
-        }
-
-        private static Duration positive(Duration d, String what) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be a positive duration, not " + d);
-            }
-            return d;
         }
     }
 }

@@ -4,9 +4,7 @@ import io.tusk.Connection;
 import io.tusk.internal.pool.ConnectionCheck;
 import io.tusk.internal.pool.PoolConfig;
 import io.tusk.internal.pool.PoolEngine;
-import io.tusk.internal.pool.PoolJmx;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -36,13 +34,14 @@ import java.util.function.Function;
  * warning), a connection broken or still running a statement is closed and replaced, and the
  * {@code reset} callback runs. Every method is safe to call from any thread.
  */
-public sealed class ConnectionPool implements AutoCloseable permits NullConnectionPool {
-    private final PoolEngine engine;
-    private final PoolJmx jmx;
+public sealed class ConnectionPool extends PoolFacade<PoolEngine> implements AutoCloseable permits NullConnectionPool {
+    ConnectionPool(PoolConfig<Consumer<Connection>> cfg) {
+        super(new PoolEngine(cfg));
+    }
 
-    ConnectionPool(PoolConfig cfg) {
-        this.engine = new PoolEngine(cfg);
-        this.jmx = cfg.jmx() ? new PoolJmx(cfg.name(), this::stats, this::check, this::drain) : null;
+    @Override
+    void checkNow() {
+        check();
     }
 
     /** A builder for a pool connecting with {@code conninfo} (libpq's key=value or URI form). */
@@ -59,10 +58,6 @@ public sealed class ConnectionPool implements AutoCloseable permits NullConnecti
         ConnectionCheck.check(conn);
     }
 
-    public String name() {
-        return engine.config().name();
-    }
-
     /** {@link #open(boolean, Duration) open(false, 30 s)}. */
     public void open() {
         open(false, Duration.ofSeconds(30));
@@ -75,9 +70,7 @@ public sealed class ConnectionPool implements AutoCloseable permits NullConnecti
      */
     public void open(boolean wait, Duration timeout) {
         engine.open();
-        if (jmx != null) {
-            jmx.register();
-        }
+        registerJmx();
         if (wait) {
             waitReady(timeout);
         }
@@ -184,39 +177,11 @@ public sealed class ConnectionPool implements AutoCloseable permits NullConnecti
     }
 
     /**
-     * Replaces every connection: idle ones are closed now and lent ones when given back, and new
-     * ones are made up to minSize (psycopg_pool's {@code drain()}). Useful after a fail-over or a
-     * change of server settings.
-     */
-    public void drain() {
-        engine.drain();
-    }
-
-    /**
      * Checks every idle connection (with the {@code check} callback, or {@link #checkConnection})
      * and replaces the broken ones (psycopg_pool's {@code check()}).
      */
     public void check() {
         engine.checkIdle();
-    }
-
-    /** The pool's state and counters (psycopg_pool's {@code get_stats()}). */
-    public PoolStats stats() {
-        return engine.stats(false);
-    }
-
-    /** The stats, then resets the counters (psycopg_pool's {@code pop_stats()}). */
-    public PoolStats popStats() {
-        return engine.stats(true);
-    }
-
-    /** The stats under psycopg_pool's names ({@code pool_size}, {@code requests_wait_ms}, ...). */
-    public Map<String, Long> statsMap() {
-        return stats().toMap();
-    }
-
-    public boolean isClosed() {
-        return engine.isClosed();
     }
 
     /**
@@ -225,9 +190,7 @@ public sealed class ConnectionPool implements AutoCloseable permits NullConnecti
      */
     public void close(Duration timeout) {
         engine.close(timeout);
-        if (jmx != null) {
-            jmx.unregister();
-        }
+        unregisterJmx();
     }
 
     /** {@link #close(Duration) close(5 s)}, psycopg_pool's default. */

@@ -1,6 +1,8 @@
 package io.tusk.pool;
 
+import io.tusk.Connection;
 import io.tusk.internal.pool.PoolConfig;
+import java.util.function.Consumer;
 
 /**
  * A pool that keeps no idle connection: psycopg_pool's {@code NullConnectionPool}. Every
@@ -17,7 +19,7 @@ import io.tusk.internal.pool.PoolConfig;
  * A connection handed back while clients wait goes to the first of them instead of being closed.
  */
 public final class NullConnectionPool extends ConnectionPool {
-    NullConnectionPool(PoolConfig cfg) {
+    NullConnectionPool(PoolConfig<Consumer<Connection>> cfg) {
         super(cfg);
     }
 

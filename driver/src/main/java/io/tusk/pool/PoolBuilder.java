@@ -2,11 +2,9 @@ package io.tusk.pool;
 
 import io.tusk.Connection;
 import io.tusk.internal.pool.PoolConfig;
+import io.tusk.internal.pool.PoolSettings;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,79 +26,65 @@ import java.util.function.Function;
 public final class PoolBuilder<P extends ConnectionPool> {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
-    private final String conninfo;
+    private final PoolSettings settings;
     private final boolean nullPool;
-    private final Function<PoolConfig, P> factory;
-    private final Map<String, Object> kwargs = new LinkedHashMap<>();
-    private String name;
-    private int minSize;
-    private Integer maxSize;
-    private Duration timeout = Duration.ofSeconds(30);
-    private int maxWaiting;
-    private Duration maxLifetime = Duration.ofHours(1);
-    private Duration maxIdle = Duration.ofMinutes(10);
-    private Duration reconnectTimeout = Duration.ofMinutes(5);
+    private final Function<PoolConfig<Consumer<Connection>>, P> factory;
     private Consumer<Connection> configure;
     private Consumer<Connection> reset;
     private Consumer<Connection> check;
     private Consumer<ConnectionPool> reconnectFailed;
-    private boolean jmx;
 
-    PoolBuilder(String conninfo, boolean nullPool, Function<PoolConfig, P> factory) {
-        this.conninfo = Objects.requireNonNull(conninfo, "conninfo");
+    PoolBuilder(String conninfo, boolean nullPool, Function<PoolConfig<Consumer<Connection>>, P> factory) {
+        this.settings = new PoolSettings(conninfo, nullPool ? 0 : 4);
         this.nullPool = nullPool;
         this.factory = factory;
-        this.minSize = nullPool ? 0 : 4;
     }
 
     /** Connection parameters added to or overriding the conninfo ({@code kwargs}); null values remove one. */
     public PoolBuilder<P> kwargs(Map<String, ?> parameters) {
-        kwargs.putAll(parameters); // null values are kept: they remove the parameter
+        settings.kwargs(parameters);
         return this;
     }
 
     /** Connections kept open even when idle (default 4; always 0 for a null pool). */
     public PoolBuilder<P> minSize(int minSize) {
-        this.minSize = minSize;
+        settings.minSize(minSize);
         return this;
     }
 
     /** The most connections open at once (default: minSize; for a null pool 0 = no limit). */
     public PoolBuilder<P> maxSize(int maxSize) {
-        this.maxSize = maxSize;
+        settings.maxSize(maxSize);
         return this;
     }
 
     /** How long {@code getconn()} waits for a connection before PoolTimeoutException (default 30 s). */
     public PoolBuilder<P> timeout(Duration timeout) {
-        this.timeout = positive(timeout, "timeout");
+        settings.timeout(timeout);
         return this;
     }
 
     /** The most clients allowed to wait; one more gets TooManyRequestsException (default 0 = no limit). */
     public PoolBuilder<P> maxWaiting(int maxWaiting) {
-        if (maxWaiting < 0) {
-            throw new IllegalArgumentException("maxWaiting must be 0 (no limit) or more, not " + maxWaiting);
-        }
-        this.maxWaiting = maxWaiting;
+        settings.maxWaiting(maxWaiting);
         return this;
     }
 
     /** How long a connection lives before being replaced, each minus a random 0–5 % (default 1 h). */
     public PoolBuilder<P> maxLifetime(Duration maxLifetime) {
-        this.maxLifetime = positive(maxLifetime, "maxLifetime");
+        settings.maxLifetime(maxLifetime);
         return this;
     }
 
     /** How long a connection above minSize may stay idle before it is closed (default 10 min). */
     public PoolBuilder<P> maxIdle(Duration maxIdle) {
-        this.maxIdle = positive(maxIdle, "maxIdle");
+        settings.maxIdle(maxIdle);
         return this;
     }
 
     /** How long to keep retrying a failed connection attempt, with back-off, before giving up (default 5 min). */
     public PoolBuilder<P> reconnectTimeout(Duration reconnectTimeout) {
-        this.reconnectTimeout = positive(reconnectTimeout, "reconnectTimeout");
+        settings.reconnectTimeout(reconnectTimeout);
         return this;
     }
 
@@ -133,19 +117,20 @@ public final class PoolBuilder<P extends ConnectionPool> {
 
     /** The pool's name, in logs, thread names and JMX (default {@code pool-1}, {@code pool-2}, ...). */
     public PoolBuilder<P> name(String name) {
-        this.name = Objects.requireNonNull(name, "name");
+        settings.name(name);
         return this;
     }
 
     /** Registers the pool's statistics as a JMX MXBean ({@link ConnectionPoolMXBean}) while it is open. */
     public PoolBuilder<P> jmx(boolean jmx) {
-        this.jmx = jmx;
+        settings.jmx(jmx);
         return this;
     }
 
     /** A pool with these settings, not opened yet: call {@link ConnectionPool#open()}. */
     public P build() {
-        int max = maxSize != null ? maxSize : nullPool ? 0 : minSize;
+        int minSize = settings.minSize();
+        int max = settings.maxSizeOr(nullPool ? 0 : minSize);
         if (minSize < 0 || max < 0) {
             throw new IllegalArgumentException("minSize and maxSize must be 0 or more, not " + minSize + " and " + max);
         }
@@ -159,11 +144,10 @@ public final class PoolBuilder<P extends ConnectionPool> {
         if (max > 0 && max < minSize) {
             throw new IllegalArgumentException("maxSize (" + max + ") must not be less than minSize (" + minSize + ")");
         }
-        String n = name != null ? name : "pool-" + POOL_NUMBER.incrementAndGet();
         P[] self = newHolder();
         Runnable onFailed = reconnectFailed == null ? null : () -> reconnectFailed.accept(self[0]);
-        PoolConfig cfg = new PoolConfig(conninfo, Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)), n, minSize, max, timeout, maxWaiting,
-                maxLifetime, maxIdle, reconnectTimeout, configure, reset, check, onFailed, nullPool, jmx);
+        PoolConfig<Consumer<Connection>> cfg = settings.config(() -> "pool-" + POOL_NUMBER.incrementAndGet(), max,
+                configure, reset, check, onFailed, nullPool, null);
         self[0] = factory.apply(cfg);
         return self[0];
     }
@@ -178,12 +162,5 @@ public final class PoolBuilder<P extends ConnectionPool> {
     @SuppressWarnings("unchecked")
     private P[] newHolder() {
         return (P[]) new ConnectionPool[1];
-    }
-
-    private static Duration positive(Duration d, String what) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(what + " must be a positive duration, not " + d);
-        }
-        return d;
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * @param <T> what is handed out
  */
-public final class FairQueue<T> {
+public final class FairQueue<T> implements Waiters<T> {
     /** One waiting client. */
     public static final class Waiter<T> {
         private final Condition served;
@@ -45,6 +45,7 @@ public final class FairQueue<T> {
     }
 
     /** Gives {@code value} to the client waiting longest; false when nobody waits. The lock must be held. */
+    @Override
     public boolean handOff(T value) {
         assert lock.isHeldByCurrentThread();
         Waiter<T> w = queue.pollFirst();
@@ -57,6 +58,7 @@ public final class FairQueue<T> {
     }
 
     /** Wakes every waiting client with a failure made by {@code failure}. The lock must be held. */
+    @Override
     public void failAll(Supplier<RuntimeException> failure) {
         assert lock.isHeldByCurrentThread();
         Waiter<T> w;
@@ -67,6 +69,7 @@ public final class FairQueue<T> {
     }
 
     /** Clients waiting now. The lock must be held. */
+    @Override
     public int size() {
         return queue.size();
     }

@@ -1,10 +1,13 @@
 package io.tusk.internal.pool;
 
-import io.tusk.Connection;
-
-/** A connection the pool owns, with the times the pool decides by. Guarded by the pool's lock. */
-final class PooledEntry {
-    final Connection conn;
+/**
+ * A connection a pool owns, with the times {@link PoolState} decides by. Guarded by the
+ * pool's lock.
+ *
+ * @param <C> {@code Connection} or {@code AsyncConnection}: the decisions are the same
+ */
+public final class PoolEntry<C> {
+    final C conn;
     /** When {@code maxLifetime} (minus its jitter) is over. */
     final long expireAtNanos;
     /** The {@code drain()} generation it was made in: older ones are closed when they come back. */
@@ -12,7 +15,7 @@ final class PooledEntry {
     long idleSinceNanos;
     long borrowedAtNanos;
 
-    PooledEntry(Connection conn, long expireAtNanos, int generation) {
+    PoolEntry(C conn, long expireAtNanos, int generation) {
         this.conn = conn;
         this.expireAtNanos = expireAtNanos;
         this.generation = generation;

@@ -1,28 +1,24 @@
-package io.tusk.internal.async;
+package io.tusk.internal.pool;
 
 import io.tusk.TransactionStatus;
 import io.tusk.async.AsyncConnection;
 import io.tusk.errors.ProgrammingException;
-import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What an {@link AsyncPoolEngine} does with one connection outside its lock: open it (and run
- * the pool's configure callback), give it its jittered lifetime, close it without raising, and
- * hand stages to the user on the pool's executor. Holds no pool state, so it needs no lock.
+ * the pool's configure callback), close it without raising, and hand stages to the user on the
+ * pool's executor. Holds no pool state, so it needs no lock.
  */
 final class AsyncPoolConnections {
-    private static final System.Logger LOG = System.getLogger("io.tusk.pool");
-
-    private final AsyncPoolConfig cfg;
+    private final PoolConfig<AsyncPoolEngine.Callback> cfg;
     private final Executor executor;
 
-    AsyncPoolConnections(AsyncPoolConfig cfg) {
+    AsyncPoolConnections(PoolConfig<AsyncPoolEngine.Callback> cfg) {
         this.cfg = cfg;
         this.executor = cfg.executor();
     }
@@ -53,17 +49,11 @@ final class AsyncPoolConnections {
                 }
                 if (x != null) {
                     closeQuietly(conn);
-                    throw x instanceof CompletionException c ? c : new CompletionException(AsyncConnectionImpl.unwrap(x));
+                    throw x instanceof CompletionException c ? c : new CompletionException(unwrap(x));
                 }
                 return conn;
             });
         });
-    }
-
-    AsyncPoolEntry newEntry(AsyncConnection conn, long now, int generation) {
-        // each connection lives maxLifetime minus up to 5 %, so that they do not all expire at once
-        double factor = 1.0 - 0.05 * ThreadLocalRandom.current().nextDouble();
-        return new AsyncPoolEntry(conn, now + (long) (cfg.maxLifetime().toNanos() * factor), generation);
     }
 
     /** The user's view of a stage: completed on the pool's executor, never on an I/O or timer thread. */
@@ -73,7 +63,7 @@ final class AsyncPoolConnections {
             try {
                 executor.execute(() -> {
                     if (e != null) {
-                        user.completeExceptionally(AsyncConnectionImpl.unwrap(e));
+                        user.completeExceptionally(unwrap(e));
                     } else {
                         user.complete(r);
                     }
@@ -88,11 +78,19 @@ final class AsyncPoolConnections {
     CompletionStage<Void> closeQuietly(AsyncConnection conn) {
         try {
             return conn.close().exceptionally(ex -> {
-                LOG.log(Level.DEBUG, "pool ''{0}'': error closing {1}: {2}", cfg.name(), conn, ex);
+                PoolLog.closeFailed(cfg.name(), conn, ex);
                 return null;
             });
         } catch (RuntimeException ex) {
             return CompletableFuture.completedFuture(null);
         }
+    }
+
+    /** The failure a stage failed with, out of the CompletionException wrapping it. */
+    static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 }

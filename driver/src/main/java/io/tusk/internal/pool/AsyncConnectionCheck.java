@@ -1,4 +1,4 @@
-package io.tusk.internal.async;
+package io.tusk.internal.pool;
 
 import io.tusk.async.AsyncConnection;
 import java.util.concurrent.CompletableFuture;
