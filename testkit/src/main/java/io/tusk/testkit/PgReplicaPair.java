@@ -81,8 +81,9 @@ public final class PgReplicaPair implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare " + dir, e);
         }
+        ReplicaNode.sweepStale(work);
         Path home = io.tusk.testkit.internal.Binaries.unpack(work);
-        ReplicaNode p = ReplicaNode.initPrimary(home, dir.resolve("primary"), logs.resolve(name + "-primary.log"), synchronous);
+        ReplicaNode p = ReplicaNode.initPrimary(home, dir.resolve("primary"), logs.resolve(name + "-primary.log"));
         ReplicaNode s = null;
         try {
             p.start(0);
@@ -97,6 +98,9 @@ public final class PgReplicaPair implements AutoCloseable {
             int port = p.port();
             p.stop(30);
             s = p.copyAsStandby(dir.resolve("standby"), logs.resolve(name + "-standby.log"));
+            if (synchronous) {
+                p.makeSynchronous();
+            }
             p.start(port);
             if (p.port() != port) {
                 throw new IllegalStateException("The primary could not get its port " + port + " back after the copy");

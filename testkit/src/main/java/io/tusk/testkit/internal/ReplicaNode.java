@@ -42,7 +42,7 @@ public final class ReplicaNode {
      * (they are replicated, and XA tests recover them on the promoted standby), trust on the
      * loopback address for every database and for {@code replication} connections.
      */
-    public static ReplicaNode initPrimary(Path home, Path data, Path log, boolean synchronous) {
+    public static ReplicaNode initPrimary(Path home, Path data, Path log) {
         EmbeddedServer.initdb(home, data, log);
         String hba = String.join("\n",
                 "# TYPE  DATABASE     USER  ADDRESS       METHOD  -- written by tusk-testkit (replication pair)",
@@ -64,10 +64,7 @@ public final class ReplicaNode {
                 "full_page_writes = off",
                 "logging_collector = off",
                 "log_line_prefix = '%m [%p] %q%u@%d '",
-                // remote_apply: a commit (and PREPARE TRANSACTION) returns once the standby replayed it,
-                // so what a test saw committed is readable on the standby and survives a crash of the primary.
-                synchronous ? "synchronous_standby_names = '" + STANDBY_NAME + "'" : "synchronous_standby_names = ''",
-                synchronous ? "synchronous_commit = remote_apply" : "synchronous_commit = local",
+                "synchronous_commit = local",
                 "");
         try {
             Files.writeString(data.resolve("pg_hba.conf"), hba);
@@ -76,6 +73,23 @@ public final class ReplicaNode {
             throw new UncheckedIOException("Could not write the configuration of " + data, e);
         }
         return new ReplicaNode(home, data, log);
+    }
+
+    /**
+     * Makes this (stopped) primary wait for the standby at each commit from its next start on.
+     * {@code remote_apply}: a commit, or a PREPARE TRANSACTION, returns once the standby has
+     * replayed it, so what a test saw committed is readable on the standby and survives a crash of
+     * the primary. Only after the copy: the standby must not wait for a standby of its own, and
+     * the primary's set-up must not wait for a standby that does not exist yet.
+     */
+    public void makeSynchronous() {
+        try {
+            Files.writeString(data.resolve("postgresql.conf"), String.join("\n", "",
+                    "synchronous_standby_names = '" + STANDBY_NAME + "'",
+                    "synchronous_commit = remote_apply", ""), StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the configuration of " + data, e);
+        }
     }
 
     /**
@@ -93,14 +107,51 @@ public final class ReplicaNode {
             List<String> conf = List.of("", "# --- standby (tusk-testkit) ---",
                     "primary_conninfo = 'host=127.0.0.1 port=" + port + " user=" + REPLICATOR
                             + " application_name=" + STANDBY_NAME + "'",
-                    // Once promoted it has no standby of its own: waiting for one would block every commit.
-                    "synchronous_standby_names = ''",
                     "");
             Files.writeString(standbyData.resolve("postgresql.conf"), String.join("\n", conf), StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy " + data + " to " + standbyData, e);
         }
         return new ReplicaNode(home, standbyData, standbyLog);
+    }
+
+    /**
+     * Removes the pair directories ({@code pair-<pid>-<n>}) of test JVMs that are gone, stopping
+     * their postgres processes first: a JVM killed by a timeout never closes its pairs.
+     */
+    public static void sweepStale(Path work) {
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(work)) {
+            for (Path pair : dirs.filter(d -> d.getFileName().toString().startsWith("pair-")).toList()) {
+                String[] parts = pair.getFileName().toString().split("-");
+                long owner;
+                try {
+                    owner = Long.parseLong(parts[1]);
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                for (String node : List.of("primary", "standby")) {
+                    Path pidFile = pair.resolve(node).resolve("postmaster.pid");
+                    try {
+                        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                        String dataDir = pair.resolve(node).toString();
+                        ProcessHandle.of(postmaster)
+                                .filter(h -> h.info().commandLine().map(cl -> cl.contains(dataDir)).orElse(false))
+                                .ifPresent(h -> OsProcesses.stop(h, 10));
+                    } catch (IOException | RuntimeException e) {
+                        // no server running there
+                    }
+                }
+                FileTree.deleteQuietly(pair);
+            }
+        } catch (IOException e) {
+            // leftovers only cost disk space
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -151,12 +202,33 @@ public final class ReplicaNode {
         if (p == null || !p.isAlive()) {
             return;
         }
+        // Freeze them all first (SIGSTOP): a backend that saw its postmaster die would otherwise
+        // send its client "terminating connection due to unexpected postmaster exit" (57P01),
+        // which a machine that lost power never does.
+        signal("STOP", List.of(p.toHandle()));
         List<ProcessHandle> children = p.toHandle().descendants().toList();
+        signal("STOP", children);
         p.toHandle().destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
         p.toHandle().onExit().join();
         for (ProcessHandle c : children) {
             c.onExit().join();
+        }
+    }
+
+    private static void signal(String name, List<ProcessHandle> processes) {
+        if (processes.isEmpty()) {
+            return;
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of("kill", "-" + name));
+        processes.forEach(h -> cmd.add(Long.toString(h.pid())));
+        try {
+            new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            // without kill(1) the SIGKILL below still ends the processes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
