@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #lagBytes()} and {@link #waitForStandby(Duration)} matter.
  *
  * <p>The database {@link #DBNAME} and the kit's roles {@link PgUsers#ADMIN} and
- * {@link PgUsers#TRUST} exist on both. {@link #primary()} and {@link #standby()} keep naming the
+ * {@link PgUsers#TRUST} exist on both; every role may use the tables the superuser creates there
+ * (default privileges). {@link #primary()} and {@link #standby()} keep naming the
  * servers as they started: after {@link #promoteStandby()} the standby is the new primary.
  */
 public final class PgReplicaPair implements AutoCloseable {
@@ -94,6 +95,8 @@ public final class PgReplicaPair implements AutoCloseable {
             }
             try (Connection c = p.admin(DBNAME); Statement st = c.createStatement()) {
                 st.execute("GRANT ALL ON SCHEMA public TO PUBLIC");
+                // Tables the superuser creates as fixtures are the test roles' to use.
+                st.execute("ALTER DEFAULT PRIVILEGES GRANT ALL ON TABLES TO PUBLIC");
             }
             int port = p.port();
             p.stop(30);
