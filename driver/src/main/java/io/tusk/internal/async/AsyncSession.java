@@ -6,7 +6,6 @@ import io.tusk.errors.DatabaseException;
 import io.tusk.errors.Diagnostic;
 import io.tusk.errors.InterfaceException;
 import io.tusk.errors.OperationalException;
-import io.tusk.internal.connection.Encodings;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.ServerErrors;
 import io.tusk.internal.connection.StartupExchange;
@@ -15,8 +14,6 @@ import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendKeyData;
 import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.backend.ErrorResponse;
-import io.tusk.internal.protocol.backend.NotificationResponse;
-import io.tusk.internal.protocol.backend.ParameterStatus;
 import io.tusk.internal.protocol.backend.ReadyForQuery;
 import io.tusk.internal.protocol.frontend.Terminate;
 import java.io.IOException;
@@ -26,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.function.Function;
 
@@ -56,7 +52,8 @@ public final class AsyncSession {
     /** Checks the order of the server's answers against the requests sent, once start-up is over. */
     private io.tusk.internal.protocol.ReplyOrder order;
     private final ArrayDeque<Op<?>> inFlight = new ArrayDeque<>();
-    private final Map<String, String> parameters = new ConcurrentHashMap<>();
+    /** Notices, notifications and parameter statuses: the same rules as the blocking session's. */
+    private final io.tusk.internal.connection.ServerReports reports;
     private final SubmissionPublisher<Notify> notifications;
     private NioPipe pipe;
     private java.net.SocketAddress remote;
@@ -70,7 +67,6 @@ public final class AsyncSession {
     /** The violation that broke the session, if one did: later commands name it. */
     private volatile io.tusk.internal.protocol.ProtocolViolation brokenBy;
     private volatile boolean closed;
-    private volatile Charset charset = StandardCharsets.UTF_8;
     private java.util.function.Consumer<Diagnostic> noticeHandler = d -> { };
     /**
      * While a COPY may be in copy-in mode, the requests of later commands wait here: the server
@@ -84,8 +80,6 @@ public final class AsyncSession {
     private record Hold(Exchange<?> owner, WriteBuffer buffer) {
     }
 
-    /** Sees the tag of every completed command (the statement cache); on the loop. */
-    private volatile java.util.function.Consumer<String> tagObserver;
     private volatile CancelSender.Target cancelTarget;
 
     private static final class Op<T> {
@@ -109,6 +103,24 @@ public final class AsyncSession {
     AsyncSession(EventLoop loop, SubmissionPublisher<Notify> notifications) {
         this.loop = loop;
         this.notifications = notifications;
+        this.reports = new io.tusk.internal.connection.ServerReports(StandardCharsets.UTF_8,
+                new io.tusk.internal.connection.ServerReports.Listener() {
+                    @Override
+                    public void notice(Diagnostic d) {
+                        try {
+                            noticeHandler.accept(d);
+                        } catch (RuntimeException ex) {
+                            LOG.log(System.Logger.Level.WARNING, "notice handler failed", ex);
+                        }
+                    }
+
+                    @Override
+                    public void notification(Notify n) {
+                        // Bounded per subscriber: a slow subscriber loses the oldest it has not asked for,
+                        // as the blocking session's bounded queue does; reading the socket never stops for it.
+                        notifications.offer(n, null);
+                    }
+                }, framer::charset);
     }
 
     void attach(NioPipe pipe, String describe, java.net.SocketAddress remote) {
@@ -150,7 +162,7 @@ public final class AsyncSession {
      * (COPY): the requests of later commands are held until {@link #releaseHold()}; the
      * exchange's own messages go out with {@link #sendNow}.
      */
-    <T> CompletableFuture<T> submitHolding(Function<TransactionStatus, Planned<T>> plan) {
+    public <T> CompletableFuture<T> submitHolding(Function<TransactionStatus, Planned<T>> plan) {
         return submit(plan, true);
     }
 
@@ -192,7 +204,7 @@ public final class AsyncSession {
     /** Writes an exchange's request and puts it in flight (on the loop). */
     <T> void send(Exchange<T> x, CompletableFuture<T> f) {
         out.clear();
-        out.charset(charset);
+        out.charset(reports.charset());
         try {
             x.start(out);
         } catch (RuntimeException | Error e) {
@@ -215,12 +227,12 @@ public final class AsyncSession {
      * Writes more messages for the exchange in flight: a pipeline's segment stays in flight from
      * its first statement to its Sync and appends its later statements here. On the loop.
      */
-    void sendMore(java.util.function.Consumer<WriteBuffer> encoder) {
+    public void sendMore(java.util.function.Consumer<WriteBuffer> encoder) {
         if (closed || broken) {
             return; // the exchange in flight was failed by lost() or close()
         }
         out.clear();
-        out.charset(charset);
+        out.charset(reports.charset());
         try {
             encoder.accept(out);
         } catch (RuntimeException | Error e) {
@@ -255,18 +267,18 @@ public final class AsyncSession {
     }
 
     /** Sends a message of the exchange that holds the stream (COPY data), ahead of held requests; on the loop. */
-    void sendNow(io.tusk.internal.protocol.frontend.FrontendMessage m) {
+    public void sendNow(io.tusk.internal.protocol.frontend.FrontendMessage m) {
         if (closed || broken) {
             return;
         }
         out.clear();
-        out.charset(charset);
+        out.charset(reports.charset());
         m.encode(out);
         writeOut();
     }
 
     /** Sends the requests held during a COPY (it ended, or left copy-in mode); on the loop. */
-    void releaseHold(Exchange<?> owner) {
+    public void releaseHold(Exchange<?> owner) {
         Hold first = held.peek();
         if (first == null || first.owner() != owner) {
             return; // released already (or never held: the COPY was not sent)
@@ -296,12 +308,12 @@ public final class AsyncSession {
     }
 
     /** Outgoing bytes the socket has not taken yet; on the loop. */
-    long queuedBytes() {
+    public long queuedBytes() {
         return pipe.queuedBytes();
     }
 
     /** Runs {@code r} on the loop once the socket took every queued byte. */
-    void whenDrained(Runnable r) {
+    public void whenDrained(Runnable r) {
         pipe.whenDrained(r);
     }
 
@@ -314,10 +326,37 @@ public final class AsyncSession {
             plain.get(dst, framer.writeOffset(), n);
             framer.written(n);
         }
+        drain();
+    }
+
+    /** Dispatches the messages already framed, unless an exchange awaits its caller. */
+    private void drain() {
         BackendMessage m;
-        while (!closed && (m = framer.next()) != null) {
+        while (!closed && stalled == null && (m = framer.next()) != null) {
             dispatch(m);
         }
+    }
+
+    /**
+     * The exchange in flight that awaits its caller ({@link Exchange#awaitsCaller()}), or null:
+     * while it does, nothing more is dispatched and the socket is not read, so the server's
+     * replies wait in the kernel's buffers (back-pressure) and keep their order.
+     */
+    private Exchange<?> stalled;
+
+    /**
+     * Goes on feeding {@code x} once its caller took what it handed over or gave what it
+     * needed; nothing happens while it still awaits its caller. Callable from any thread.
+     */
+    public void resume(Exchange<?> x) {
+        loop.execute(() -> {
+            if (stalled != x || x.awaitsCaller() || closed || broken) {
+                return;
+            }
+            stalled = null;
+            pipe.pauseReading(false);
+            drain();
+        });
     }
 
     private void dispatch(BackendMessage m) {
@@ -331,31 +370,13 @@ public final class AsyncSession {
                 return;
             }
         }
-        if (m instanceof ErrorResponse e && e.notice()) {
-            try {
-                noticeHandler.accept(e.diagnostic());
-            } catch (RuntimeException ex) {
-                LOG.log(System.Logger.Level.WARNING, "notice handler failed", ex);
-            }
+        try {
+            m = reports.take(m);
+        } catch (RuntimeException e) {
+            lost(e); // a parameter status beyond the session's bounds
             return;
         }
-        if (m instanceof ParameterStatus p) {
-            try {
-                io.tusk.internal.connection.ServerParameters.put(parameters, p.name(), p.value());
-            } catch (RuntimeException e) {
-                lost(e);
-                return;
-            }
-            if (p.name().equals("client_encoding")) {
-                charset = Encodings.charsetOf(p.value());
-                framer.charset(charset);
-            }
-            return;
-        }
-        if (m instanceof NotificationResponse n) {
-            // Bounded per subscriber: a slow subscriber loses the oldest it has not asked for,
-            // as the blocking session's bounded queue does; reading the socket never stops for it.
-            notifications.offer(new Notify(n.channel(), n.payload(), n.processId()), null);
+        if (m == null) {
             return;
         }
         if (m instanceof BackendKeyData k) {
@@ -380,10 +401,6 @@ public final class AsyncSession {
                     + " while no command runs"));
             return;
         }
-        java.util.function.Consumer<String> tags = tagObserver;
-        if (tags != null && m instanceof io.tusk.internal.protocol.backend.CommandComplete cc) {
-            tags.accept(cc.tag());
-        }
         out.clear();
         boolean done;
         try {
@@ -396,6 +413,10 @@ public final class AsyncSession {
         if (m instanceof ErrorResponse e && ServerErrors.endsSession(e.diagnostic())) {
             broken = true;
         }
+        if (!done && op.exchange.awaitsCaller() && !broken) {
+            stalled = op.exchange;
+            pipe.pauseReading(true);
+        }
         if (done) {
             inFlight.poll();
             if (m instanceof ReadyForQuery r) {
@@ -403,6 +424,13 @@ public final class AsyncSession {
                 if (inFlight.isEmpty()) {
                     predicted = status;
                 }
+            }
+            io.tusk.errors.NotSupportedException unreadable = reports.unreadableEncoding(started);
+            if (unreadable != null) {
+                // The answer was read with the old charset; nothing after it can be.
+                op.future.completeExceptionally(unreadable);
+                lost(unreadable);
+                return;
             }
             op.finish();
             if (broken) {
@@ -419,6 +447,7 @@ public final class AsyncSession {
             brokenBy = v;
         }
         held.clear();
+        stalled = null;
         pipe.close();
         RuntimeException e;
         if (cause instanceof DatabaseException d) {
@@ -527,7 +556,7 @@ public final class AsyncSession {
 
     /** Sets what sees the tag of every completed command, as the blocking session's {@code observeTags}. */
     public void observeTags(java.util.function.Consumer<String> observer) {
-        tagObserver = observer;
+        reports.observeTags(observer);
     }
 
     public void noticeHandler(java.util.function.Consumer<Diagnostic> h) {
@@ -535,7 +564,7 @@ public final class AsyncSession {
     }
 
     public Map<String, String> parameters() {
-        return parameters;
+        return reports.parameters();
     }
 
     public BackendKeyData keyData() {
@@ -547,7 +576,7 @@ public final class AsyncSession {
     }
 
     public Charset charset() {
-        return charset;
+        return reports.charset();
     }
 
     public boolean isClosed() {

@@ -26,4 +26,19 @@ public interface Exchange<T> {
 
     /** The outcome, once complete; throws the server's error if the operation failed. */
     T result();
+
+    /**
+     * True while the exchange waits for its caller rather than for the server: it has handed
+     * over what the caller paces (a batch of streamed rows, COPY data) or needs the caller's
+     * input (rows to write, the next pipelined statement). The session then stops feeding it
+     * messages until the caller resumes it ({@code Session.resume}, {@code AsyncSession.resume}).
+     * The server's replies wait in the stream meanwhile, which is the back-pressure: the socket
+     * is not read while nobody takes what was read.
+     *
+     * <p>Most exchanges never pause; those that do are driven by both front ends the same way,
+     * so COPY, streaming and pipelining are each written once.
+     */
+    default boolean awaitsCaller() {
+        return false;
+    }
 }

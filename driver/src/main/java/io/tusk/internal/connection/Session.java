@@ -10,9 +10,7 @@ import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendKeyData;
 import io.tusk.internal.protocol.backend.BackendMessage;
-import io.tusk.internal.protocol.backend.CommandComplete;
 import io.tusk.internal.protocol.backend.ErrorResponse;
-import io.tusk.internal.protocol.backend.NotificationResponse;
 import io.tusk.internal.protocol.backend.ParameterStatus;
 import io.tusk.internal.protocol.backend.ReadyForQuery;
 import io.tusk.internal.protocol.frontend.Terminate;
@@ -24,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -46,8 +43,9 @@ public final class Session {
     static final int MAX_NOTIFIES = 10_000;
 
     private final ReentrantLock lock = new ReentrantLock();
+    /** Notices, notifications and parameter statuses: the same rules as the async session's. */
+    private final ServerReports reports;
     private final PgStream stream;
-    private final Map<String, String> parameters = new ConcurrentHashMap<>();
     private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
     private final ArrayDeque<Diagnostic> notices = new ArrayDeque<>();
     private final ArrayDeque<Notify> notifies = new ArrayDeque<>();
@@ -58,17 +56,24 @@ public final class Session {
     private volatile boolean closed;
     private volatile BackendKeyData keyData;
     private volatile int protocolVersion;
-    private volatile Charset charset;
     /** What drives the session message by message (a COPY), or null: no other command may start meanwhile. */
     private volatile String drivenBy;
-    /** Sees the tag of every completed command (the prepared-statement cache), or null. */
-    private volatile Consumer<String> tagObserver;
     /** Syncs an open pipeline before another command runs on this session, or null. */
     private volatile Runnable pipelineDrain;
 
     public Session(PgStream stream) {
         this.stream = stream;
-        this.charset = stream.charset();
+        this.reports = new ServerReports(stream.charset(), new ServerReports.Listener() {
+            @Override
+            public void notice(Diagnostic d) {
+                Session.this.notice(d);
+            }
+
+            @Override
+            public void notification(Notify n) {
+                Session.this.notification(n);
+            }
+        }, stream::charset);
     }
 
     public ReentrantLock lock() {
@@ -211,32 +216,154 @@ public final class Session {
     }
 
     private BackendMessage consumeAsync(BackendMessage m) {
-        if (m instanceof ErrorResponse e) {
-            if (e.notice()) {
-                notice(e.diagnostic());
-                return null;
+        if (m instanceof ErrorResponse e && !e.notice() && ServerErrors.endsSession(e.diagnostic()) && !closed) {
+            // A FATAL error: the server is about to close the connection.
+            broken = true;
+        }
+        return reports.take(m);
+    }
+
+    /** The exchange its caller paces ({@link #open}), until it is done or the session broke. */
+    private Exchange<?> paced;
+
+    /**
+     * Starts an exchange its caller paces (COPY, a streamed result, a pipeline): sends its
+     * request and feeds it the server's messages until it is done or awaits its caller
+     * ({@link Exchange#awaitsCaller()}). The caller holds {@link #lock()} from before this call
+     * until the exchange is done or the session broke; meanwhile no other command may start,
+     * even on the caller's thread ({@code what} names the operation in that refusal). Returns
+     * true when the exchange is already done; then {@link #result} gives its outcome.
+     */
+    public boolean open(Exchange<?> x, String what) {
+        requireLock();
+        checkUsable();
+        checkQuiet();
+        WriteBuffer out = stream.buffer();
+        int mark = out.size();
+        try {
+            x.start(out);
+        } catch (RuntimeException | Error e) {
+            out.rewind(mark); // nothing left: the connection stays usable
+            throw encodeFailure(e);
+        }
+        paced = x;
+        drivenBy = what;
+        transactionStatus = TransactionStatus.ACTIVE;
+        try {
+            stream.flush();
+        } catch (IOException e) {
+            throw endPaced(lost(e));
+        }
+        return resume(x);
+    }
+
+    /**
+     * Feeds the paced exchange the server's messages until it is done (true; its ReadyForQuery
+     * then sets the transaction status) or awaits its caller again (false). Returns at once
+     * while it still awaits its caller. Output the exchange queues while handling a message
+     * is written at once.
+     */
+    public boolean resume(Exchange<?> x) {
+        requirePaced(x);
+        WriteBuffer out = stream.buffer();
+        try {
+            while (!x.awaitsCaller()) {
+                BackendMessage m = readSync();
+                if (m == null) {
+                    continue;
+                }
+                if (m instanceof ReadyForQuery rfq) {
+                    drivenReady = rfq; // the exchange is ACTIVE until it is done
+                }
+                boolean done = x.handle(m, out);
+                if (stream.hasPendingOutput()) {
+                    stream.flush();
+                }
+                if (done) {
+                    paced = null;
+                    endDriven();
+                    checkEncoding();
+                    return true;
+                }
             }
-            if (ServerErrors.endsSession(e.diagnostic()) && !(closed)) {
-                // A FATAL error: the server is about to close the connection.
-                broken = true;
+            return false;
+        } catch (IOException e) {
+            throw endPaced(lost(e));
+        } catch (RuntimeException | Error e) {
+            throw endPaced(brokenBy(e));
+        }
+    }
+
+    /**
+     * Writes the caller's input for the paced exchange (COPY data, the next pipelined
+     * statement): {@code input} encodes messages into the stream's buffer. They leave when
+     * {@code flush} is true or enough bytes are queued to be worth a write. A value that cannot
+     * be encoded leaves nothing behind and is thrown with the session still usable.
+     */
+    public void send(Exchange<?> x, Consumer<WriteBuffer> input, boolean flush) {
+        requirePaced(x);
+        WriteBuffer out = stream.buffer();
+        int mark = out.size();
+        try {
+            input.accept(out);
+        } catch (RuntimeException | Error e) {
+            out.rewind(mark);
+            throw encodeFailure(e);
+        }
+        if (flush || out.size() >= FLUSH_AT) {
+            try {
+                stream.flush();
+            } catch (IOException e) {
+                throw endPaced(lost(e));
             }
-            return e;
         }
-        if (m instanceof ParameterStatus p) {
-            parameterStatus(p);
-            return null;
-        }
-        if (m instanceof CommandComplete cc) {
-            Consumer<String> o = tagObserver;
-            if (o != null) {
-                o.accept(cc.tag());
+    }
+
+    /** Bytes queued by {@link #send} that are worth one write (COPY's rows are small). */
+    private static final int FLUSH_AT = 1 << 16;
+
+    /** The paced exchange's outcome once done; a FATAL error ends the session as in {@link #run}. */
+    public <T> T result(Exchange<T> x) {
+        try {
+            return x.result();
+        } catch (DatabaseException e) {
+            if (ServerErrors.endsSession(e.diag())) {
+                markBroken();
             }
+            throw e;
         }
-        if (m instanceof NotificationResponse n) {
-            notification(new Notify(n.channel(), n.payload(), n.processId()));
-            return null;
+    }
+
+    /** Whether {@code x} is the exchange this session is pacing (false once done or broken). */
+    public boolean isPacing(Exchange<?> x) {
+        return paced == x && !broken && !closed;
+    }
+
+    private RuntimeException endPaced(RuntimeException failure) {
+        paced = null;
+        drivenBy = null;
+        drivenReady = null;
+        transactionStatus = TransactionStatus.UNKNOWN;
+        return failure;
+    }
+
+    private void requirePaced(Exchange<?> x) {
+        requireLock();
+        if (paced != x) {
+            checkUsable(); // broken or closed meanwhile: say so
+            throw new IllegalStateException("the exchange is not in progress on this session");
         }
-        return m;
+        if (broken || closed) {
+            paced = null;
+            drivenBy = null;
+            checkUsable();
+        }
+    }
+
+    private void requireLock() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the session lock must be held");
+        }
     }
 
     /**
@@ -344,7 +471,7 @@ public final class Session {
 
     /** Sets what sees the tag of every completed command (one observer: the statement cache). */
     public void observeTags(Consumer<String> observer) {
-        tagObserver = observer;
+        reports.observeTags(observer);
     }
 
     /**
@@ -384,29 +511,11 @@ public final class Session {
         return m;
     }
 
-    private void parameterStatus(ParameterStatus p) {
-        ServerParameters.put(parameters, p.name(), p.value());
-        if (p.name().equals("client_encoding")) {
-            try {
-                Charset cs = Encodings.charsetOf(p.value());
-                charset = cs;
-                stream.charset(cs);
-            } catch (io.tusk.errors.NotSupportedException e) {
-                // Raised once the exchange is over, so the stream stays in step until then.
-                unusableEncoding = e;
-            }
-        }
-    }
-
-    /** An encoding the session switched to and Java cannot read: the session ends after the exchange. */
-    private volatile io.tusk.errors.NotSupportedException unusableEncoding;
-
     private void checkEncoding() {
-        io.tusk.errors.NotSupportedException e = unusableEncoding;
+        io.tusk.errors.NotSupportedException e = reports.unreadableEncoding(true);
         if (e != null) {
             markBroken();
-            throw new io.tusk.errors.NotSupportedException("the session switched to " + e.getMessage()
-                    + "; the connection is closed because its text can no longer be read", e);
+            throw e;
         }
     }
 
@@ -480,7 +589,7 @@ public final class Session {
         keyData = s.keyData();
         protocolVersion = s.protocolVersion();
         transactionStatus = toStatus(s.status());
-        io.tusk.errors.NotSupportedException e = unusableEncoding;
+        io.tusk.errors.NotSupportedException e = reports.unreadableEncoding(false);
         if (e != null) {
             // client_encoding asked for (or defaulted to) an encoding Java cannot read.
             markBroken();
@@ -499,11 +608,11 @@ public final class Session {
 
     /** Takes the parameter statuses read during start-up. */
     public void parameter(String name, String value) {
-        parameterStatus(new ParameterStatus(name, value));
+        reports.take(new ParameterStatus(name, value));
     }
 
     public Map<String, String> parameters() {
-        return parameters;
+        return reports.parameters();
     }
 
     public BackendKeyData keyData() {
@@ -515,7 +624,7 @@ public final class Session {
     }
 
     public Charset charset() {
-        return charset;
+        return reports.charset();
     }
 
     public TransactionStatus transactionStatus() {
