@@ -10,7 +10,7 @@ public final class ServerErrors {
     }
 
     public static DatabaseException of(Diagnostic diag) {
-        return Errors.fromDiagnostic(diag);
+        return Errors.fromDiagnostic(io.tusk.internal.prepare.PoolerHint.explain(diag));
     }
 
     /** FATAL and PANIC end the session: the server closes the connection after sending them. */

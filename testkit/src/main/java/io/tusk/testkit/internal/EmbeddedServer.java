@@ -150,7 +150,7 @@ public final class EmbeddedServer {
         return handle;
     }
 
-    private static void initdb(Path home, Path data, Path log) {
+    static void initdb(Path home, Path data, Path log) {
         List<String> cmd = OsProcesses.command(home.resolve("bin/initdb"), "-D", data.toString(), "-U", PgUsers.ADMIN,
                 "-A", "trust", "-E", "UTF8", "--locale=C", "-N");
         int exit;
@@ -186,7 +186,7 @@ public final class EmbeddedServer {
      * Starts postgres and waits until it accepts connections. Returns empty when it lost a race
      * for the port with another process (and {@code last} is false), so that the caller retries.
      */
-    private static Optional<Process> launch(Path home, Path data, int port, Path log, boolean last) {
+    static Optional<Process> launch(Path home, Path data, int port, Path log, boolean last) {
         List<String> cmd = OsProcesses.command(home.resolve("bin/postgres"), "-D", data.toString(), "-p",
                 Integer.toString(port));
         Process p;
@@ -263,7 +263,7 @@ public final class EmbeddedServer {
     }
 
     /** A port free on 127.0.0.1 (and ::1 when used) at this moment. */
-    private static int freePort(boolean ipv6) {
+    static int freePort(boolean ipv6) {
         for (int i = 0; i < 20; i++) {
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
