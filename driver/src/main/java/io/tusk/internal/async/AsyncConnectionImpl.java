@@ -11,7 +11,7 @@ import io.tusk.conninfo.ConnectionSettings;
 import io.tusk.conninfo.Conninfo;
 import io.tusk.conninfo.Environment;
 import io.tusk.errors.ProgrammingException;
-import io.tusk.internal.adapt.BuiltinAdapters;
+import io.tusk.internal.adapt.builtin.BuiltinAdapters;
 import io.tusk.internal.connection.Connections;
 import io.tusk.internal.connection.QueryExchange;
 import io.tusk.internal.connection.QueryResult;

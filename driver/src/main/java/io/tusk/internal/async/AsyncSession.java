@@ -10,7 +10,7 @@ import io.tusk.internal.connection.Encodings;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.ServerErrors;
 import io.tusk.internal.connection.StartupExchange;
-import io.tusk.internal.protocol.MessageFramer;
+import io.tusk.internal.protocol.backend.MessageFramer;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendKeyData;
 import io.tusk.internal.protocol.backend.BackendMessage;
@@ -54,7 +54,7 @@ public final class AsyncSession {
     private final MessageFramer framer = new MessageFramer();
     private final WriteBuffer out = new WriteBuffer();
     /** Checks the order of the server's answers against the requests sent, once start-up is over. */
-    private io.tusk.internal.protocol.ReplyOrder order;
+    private io.tusk.internal.protocol.backend.ReplyOrder order;
     private final ArrayDeque<Op<?>> inFlight = new ArrayDeque<>();
     private final Map<String, String> parameters = new ConcurrentHashMap<>();
     private final SubmissionPublisher<Notify> notifications;
@@ -522,7 +522,7 @@ public final class AsyncSession {
         status = toStatus(ready);
         predicted = status;
         started = true;
-        order = new io.tusk.internal.protocol.ReplyOrder();
+        order = new io.tusk.internal.protocol.backend.ReplyOrder();
     }
 
     /** Sets what sees the tag of every completed command, as the blocking session's {@code observeTags}. */
