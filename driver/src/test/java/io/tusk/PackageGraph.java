@@ -178,31 +178,6 @@ final class PackageGraph {
         return seen;
     }
 
-    /** One path of package edges from {@code from} to {@code to}, as the class pairs that make it, or empty. */
-    List<String> pathBetween(String from, String to) {
-        Map<String, Map<String, List<String>>> edges = packageEdges();
-        Map<String, String> parent = new HashMap<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(from));
-        parent.put(from, null);
-        while (!todo.isEmpty()) {
-            String p = todo.removeFirst();
-            if (p.equals(to)) {
-                List<String> path = new ArrayList<>();
-                for (String c = to; parent.get(c) != null; c = parent.get(c)) {
-                    path.add(0, edges.get(parent.get(c)).get(c).get(0));
-                }
-                return path;
-            }
-            for (String q : edges.getOrDefault(p, Map.of()).keySet()) {
-                if (!parent.containsKey(q)) {
-                    parent.put(q, p);
-                    todo.addLast(q);
-                }
-            }
-        }
-        return List.of();
-    }
-
     /** The strongly connected sets of packages with more than one member (Tarjan), largest first. */
     List<Set<String>> cycles() {
         return cycles(packageEdges());
