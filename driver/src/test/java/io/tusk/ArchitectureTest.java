@@ -77,7 +77,8 @@ class ArchitectureTest {
 
     /**
      * Cycles inside the implementation that are not taken apart yet, each with what removes it. A
-     * strongly connected set of packages passes when it lies within one entry. An entry whose
+     * strongly connected set of packages passes when it lies within one entry, so a package that
+     * joins the cycle fails the test (better cut the new edge than widen the entry). An entry whose
      * packages no longer form a cycle fails the test as stale, so that this list only shrinks.
      */
     static final List<Set<String>> KNOWN_CYCLES = List.of(
@@ -87,8 +88,7 @@ class ArchitectureTest {
             Set.of("io.tusk.internal.async", "io.tusk.internal.connection", "io.tusk.internal.copy",
                     "io.tusk.internal.cursor", "io.tusk.internal.largeobject", "io.tusk.internal.notify",
                     "io.tusk.internal.pipeline", "io.tusk.internal.pool", "io.tusk.internal.servercursor",
-                    "io.tusk.internal.stream", "io.tusk.internal.tx", "io.tusk.internal.prepare", "io.tusk.internal.query",
-                    "io.tusk.pool"));
+                    "io.tusk.internal.stream", "io.tusk.internal.tx", "io.tusk.pool"));
 
     /**
      * Public classes still reaching into the implementation: the pool façades hold the pool
