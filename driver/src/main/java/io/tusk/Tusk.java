@@ -1,8 +1,7 @@
 package io.tusk;
 
 import io.tusk.conninfo.Conninfo;
-import io.tusk.conninfo.Environment;
-import io.tusk.internal.connection.Connections;
+import io.tusk.spi.Services;
 import java.util.Map;
 
 /**
@@ -32,7 +31,7 @@ public final class Tusk {
      * (psycopg's {@code connect(conninfo, **kwargs)}); a null value removes a parameter.
      */
     public static Connection connect(String conninfo, Map<String, ?> parameters) {
-        return Connections.open(conninfo, parameters, Environment.system());
+        return Services.connector().connect(conninfo, parameters);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.tusk;
 
-import io.tusk.internal.tx.XidCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;

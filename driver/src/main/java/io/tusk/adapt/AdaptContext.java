@@ -1,5 +1,6 @@
 package io.tusk.adapt;
 
+import io.tusk.spi.Services;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -86,6 +87,6 @@ public interface AdaptContext {
 
     /** The Java zone for a PostgreSQL {@code TimeZone} setting; UTC when null or unknown to Java. */
     static ZoneId zoneOf(String pgZone) {
-        return io.tusk.internal.adapt.datetime.PgZone.of(pgZone).zoneId();
+        return Services.adaptation().zoneOf(pgZone);
     }
 }

@@ -1,5 +1,6 @@
 package io.tusk.adapt;
 
+import io.tusk.spi.Services;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public final class AdaptersMap {
 
     /** The map every connection starts from; the built-in adapters are registered in it. */
     public static AdaptersMap global() {
-        io.tusk.internal.adapt.BuiltinAdapters.ensureRegistered();
+        Services.adaptation().registerBuiltins();
         return GLOBAL;
     }
 

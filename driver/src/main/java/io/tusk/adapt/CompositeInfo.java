@@ -1,7 +1,7 @@
 package io.tusk.adapt;
 
 import io.tusk.Connection;
-import io.tusk.internal.adapt.composite.CompositeAdapters;
+import io.tusk.spi.Services;
 import java.util.List;
 
 /**
@@ -45,14 +45,14 @@ public final class CompositeInfo extends TypeInfo {
     @Override
     public AdaptersMap register(AdaptersMap adapters) {
         super.register(adapters);
-        CompositeAdapters.register(adapters, this, null);
+        Services.adaptation().registerComposite(adapters, this, null);
         return adapters;
     }
 
     /** Loads the type as {@code type} records and dumps them as this type. */
     public <R extends Record> AdaptersMap register(AdaptersMap adapters, Class<R> type) {
         super.register(adapters);
-        CompositeAdapters.register(adapters, this, type);
+        Services.adaptation().registerComposite(adapters, this, type);
         return adapters;
     }
 }

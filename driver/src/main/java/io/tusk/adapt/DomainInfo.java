@@ -1,7 +1,7 @@
 package io.tusk.adapt;
 
 import io.tusk.Connection;
-import io.tusk.internal.adapt.misc.DomainLoader;
+import io.tusk.spi.Services;
 
 /**
  * A domain from the catalog, with its base type. Result columns of a domain already load as
@@ -36,7 +36,7 @@ public final class DomainInfo extends TypeInfo {
     public AdaptersMap register(AdaptersMap adapters) {
         super.register(adapters);
         for (Format f : new Format[] {Format.TEXT, Format.BINARY}) {
-            adapters.registerLoader(oid(), f, new DomainLoader(baseOid, f));
+            adapters.registerLoader(oid(), f, Services.adaptation().domainLoader(baseOid, f));
         }
         return adapters;
     }

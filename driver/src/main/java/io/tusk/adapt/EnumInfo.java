@@ -1,7 +1,7 @@
 package io.tusk.adapt;
 
 import io.tusk.Connection;
-import io.tusk.internal.adapt.misc.EnumAdapters;
+import io.tusk.spi.Services;
 import java.util.List;
 
 /**
@@ -38,7 +38,7 @@ public final class EnumInfo extends TypeInfo {
     @Override
     public AdaptersMap register(AdaptersMap adapters) {
         super.register(adapters);
-        EnumAdapters.registerLabels(adapters, this);
+        Services.adaptation().registerEnumLabels(adapters, this);
         return adapters;
     }
 
@@ -48,7 +48,7 @@ public final class EnumInfo extends TypeInfo {
      */
     public <E extends Enum<E>> AdaptersMap register(AdaptersMap adapters, Class<E> type) {
         super.register(adapters);
-        EnumAdapters.registerJavaEnum(adapters, this, type);
+        Services.adaptation().registerJavaEnum(adapters, this, type);
         return adapters;
     }
 }

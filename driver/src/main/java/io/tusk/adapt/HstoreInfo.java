@@ -1,7 +1,7 @@
 package io.tusk.adapt;
 
 import io.tusk.Connection;
-import io.tusk.internal.adapt.misc.HstoreAdapters;
+import io.tusk.spi.Services;
 
 /**
  * The {@code hstore} extension's type, which has no fixed OID: psycopg's
@@ -33,7 +33,7 @@ public final class HstoreInfo extends TypeInfo {
     @Override
     public AdaptersMap register(AdaptersMap adapters) {
         super.register(adapters);
-        HstoreAdapters.register(adapters, oid());
+        Services.adaptation().registerHstore(adapters, oid());
         return adapters;
     }
 }

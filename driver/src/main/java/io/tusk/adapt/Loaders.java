@@ -3,10 +3,7 @@ package io.tusk.adapt;
 import io.tusk.Connection;
 import io.tusk.Cursor;
 import io.tusk.rows.Row;
-import io.tusk.internal.adapt.datetime.DateTimeAdapters;
-import io.tusk.internal.adapt.misc.JsonAdapters;
-import io.tusk.internal.adapt.numeric.MoneyLoaders;
-import io.tusk.internal.adapt.numeric.NumericLoaders;
+import io.tusk.spi.Services;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,7 +26,7 @@ public final class Loaders {
 
     /** numeric ⟶ Double, keeping NaN and ±Infinity (BigDecimal has neither); digits beyond a double's are lost. */
     public static Loader<Double> numericAsDouble(Format format) {
-        return format == Format.BINARY ? NumericLoaders.BINARY_AS_DOUBLE : NumericLoaders.TEXT_AS_DOUBLE;
+        return Services.adaptation().numericAsDouble(format);
     }
 
     /**
@@ -37,22 +34,19 @@ public final class Loaders {
      * (psycopg's "infinity dates" recipe); dumping those values still sends them as dates.
      */
     public static Loader<LocalDate> dateInfinityAs(Format format, LocalDate minusInfinity, LocalDate infinity) {
-        return format == Format.BINARY ? DateTimeAdapters.dateBinary(minusInfinity, infinity)
-                : DateTimeAdapters.dateText(minusInfinity, infinity);
+        return Services.adaptation().dateInfinityAs(format, minusInfinity, infinity);
     }
 
     /** timestamp ⟶ LocalDateTime with {@code -infinity} and {@code infinity} loaded as the given values. */
     public static Loader<LocalDateTime> timestampInfinityAs(Format format, LocalDateTime minusInfinity,
             LocalDateTime infinity) {
-        return format == Format.BINARY ? DateTimeAdapters.timestampBinary(minusInfinity, infinity)
-                : DateTimeAdapters.timestampText(minusInfinity, infinity);
+        return Services.adaptation().timestampInfinityAs(format, minusInfinity, infinity);
     }
 
     /** timestamptz ⟶ OffsetDateTime with {@code -infinity} and {@code infinity} loaded as the given values. */
     public static Loader<OffsetDateTime> timestamptzInfinityAs(Format format, OffsetDateTime minusInfinity,
             OffsetDateTime infinity) {
-        return format == Format.BINARY ? DateTimeAdapters.timestamptzBinary(minusInfinity, infinity)
-                : DateTimeAdapters.timestamptzText(minusInfinity, infinity);
+        return Services.adaptation().timestamptzInfinityAs(format, minusInfinity, infinity);
     }
 
     /**
@@ -64,7 +58,7 @@ public final class Loaders {
         if (fractionDigits < 0 || fractionDigits > 10) {
             throw new IllegalArgumentException("money has 0 to 10 fraction digits (cash.c), not " + fractionDigits);
         }
-        return format == Format.BINARY ? MoneyLoaders.binary(fractionDigits) : MoneyLoaders.text(fractionDigits);
+        return Services.adaptation().money(format, fractionDigits);
     }
 
     /**
@@ -79,7 +73,7 @@ public final class Loaders {
      * }</pre>
      */
     public static Loader<BigDecimal> money(Connection conn, Format format) {
-        try (Cursor<Row> cur = conn.execute(MoneyLoaders.scaleQuery())) {
+        try (Cursor<Row> cur = conn.execute(Services.adaptation().moneyScaleQuery())) {
             return money(format, ((Number) cur.fetchone().get(0)).intValue());
         }
     }
@@ -90,6 +84,6 @@ public final class Loaders {
      * the column is jsonb (its binary values start with a version byte).
      */
     public static <T> Loader<T> json(Format format, boolean jsonb, Function<String, T> loads) {
-        return JsonAdapters.loader(format, jsonb && format == Format.BINARY, loads);
+        return Services.adaptation().json(format, jsonb && format == Format.BINARY, loads);
     }
 }

@@ -1,7 +1,7 @@
 package io.tusk.adapt;
 
 import io.tusk.Connection;
-import io.tusk.internal.adapt.range.RangeAdapters;
+import io.tusk.spi.Services;
 
 /**
  * A multirange type from the catalog (PostgreSQL 14+): psycopg's {@code MultirangeInfo}, with
@@ -39,7 +39,7 @@ public final class MultirangeInfo extends TypeInfo {
     @Override
     public AdaptersMap register(AdaptersMap adapters) {
         super.register(adapters);
-        RangeAdapters.registerMultirange(adapters, oid(), subtypeOid);
+        Services.adaptation().registerMultirange(adapters, oid(), subtypeOid);
         return adapters;
     }
 }

@@ -1,7 +1,7 @@
 package io.tusk.adapt;
 
 import io.tusk.Connection;
-import io.tusk.internal.adapt.range.RangeAdapters;
+import io.tusk.spi.Services;
 
 /**
  * A range type from the catalog: psycopg's {@code RangeInfo}, adding the subtype's OID. After
@@ -35,7 +35,7 @@ public final class RangeInfo extends TypeInfo {
     @Override
     public AdaptersMap register(AdaptersMap adapters) {
         super.register(adapters);
-        RangeAdapters.registerRange(adapters, oid(), subtypeOid);
+        Services.adaptation().registerRange(adapters, oid(), subtypeOid);
         return adapters;
     }
 }

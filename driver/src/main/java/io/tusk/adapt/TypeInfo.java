@@ -3,8 +3,8 @@ package io.tusk.adapt;
 import io.tusk.Connection;
 import io.tusk.Cursor;
 import io.tusk.errors.ProgrammingException;
-import io.tusk.internal.adapt.array.ArrayLoaders;
 import io.tusk.rows.Row;
+import io.tusk.spi.Services;
 import java.util.List;
 
 /**
@@ -151,7 +151,7 @@ public class TypeInfo {
         adapters.registerType(this);
         if (arrayOid != 0) {
             for (Format f : new Format[] {Format.TEXT, Format.BINARY}) {
-                adapters.registerLoader(arrayOid, f, ArrayLoaders.deferred(f, oid, delimiter));
+                adapters.registerLoader(arrayOid, f, Services.adaptation().deferredArrayLoader(f, oid, delimiter));
             }
         }
         return adapters;

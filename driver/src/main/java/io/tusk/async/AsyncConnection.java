@@ -35,7 +35,7 @@ import java.util.function.Function;
 public interface AsyncConnection {
     /** Opens a connection; futures complete on {@code executor}. */
     static CompletionStage<AsyncConnection> connect(String conninfo, Map<String, ?> parameters, Executor executor) {
-        return io.tusk.internal.async.AsyncConnectionImpl.open(conninfo, parameters, executor);
+        return io.tusk.spi.Services.connector().connectAsync(conninfo, parameters, executor);
     }
 
     /** A cursor returning {@link Row}s. */

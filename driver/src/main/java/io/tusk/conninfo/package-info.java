@@ -12,5 +12,7 @@
  * }</pre>
  *
  * <p>The user's manual is {@code docs/reference/conninfo.md}.
+ *
+ * <p>Depends only on {@code io.tusk.errors}.
  */
 package io.tusk.conninfo;

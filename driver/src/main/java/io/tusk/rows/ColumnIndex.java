@@ -1,7 +1,7 @@
 package io.tusk.rows;
 
 import io.tusk.Column;
-import io.tusk.internal.cursor.ColumnList;
+import io.tusk.spi.DescribedColumns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ final class ColumnIndex {
 
     /** The index of {@code columns}: built once per result shape when they come from a cursor. */
     static ColumnIndex of(List<Column> columns) {
-        return columns instanceof ColumnList list ? list.derived(ColumnIndex::new) : new ColumnIndex(columns);
+        return columns instanceof DescribedColumns list ? list.derived(ColumnIndex::new) : new ColumnIndex(columns);
     }
 
     ColumnIndex(List<Column> columns) {

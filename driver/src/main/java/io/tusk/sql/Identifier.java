@@ -1,7 +1,6 @@
 package io.tusk.sql;
 
 import io.tusk.Connection;
-import io.tusk.internal.sql.Quote;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -39,7 +38,22 @@ public final class Identifier implements Composable {
 
     @Override
     public String asString(Connection conn) {
-        return parts.stream().map(Quote::ident).collect(Collectors.joining("."));
+        return parts.stream().map(Identifier::quote).collect(Collectors.joining("."));
+    }
+
+    /**
+     * One name in double quotes, as PostgreSQL reads it (PostgreSQL, "Identifiers and Key Words"):
+     * a double quote inside is doubled, so any name is taken literally, case included;
+     * {@code my "table"} becomes {@code "my ""table"""}.
+     */
+    private static String quote(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("an SQL identifier cannot be empty");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an SQL identifier cannot contain NUL (0x00) characters");
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -1,12 +1,7 @@
 package io.tusk.sql;
 
 import io.tusk.Connection;
-import io.tusk.adapt.AdaptersMap;
-import io.tusk.internal.adapt.BuiltinAdapters;
-import io.tusk.internal.adapt.Transformer;
-import io.tusk.internal.connection.ConnectionImpl;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import io.tusk.spi.Services;
 import java.util.Objects;
 
 /**
@@ -39,13 +34,7 @@ public final class Literal implements Composable {
 
     @Override
     public String asString(Connection conn) {
-        BuiltinAdapters.ensureRegistered();
-        if (conn instanceof ConnectionImpl impl && !impl.closedByUser()) {
-            // The connection's adapters (and the session's encoding and settings) decide the literal.
-            return new Transformer(conn.adapters(),
-                    io.tusk.adapt.AdaptContext.of(impl.session().charset(), impl.session().parameters())).quote(value);
-        }
-        return new Transformer(conn == null ? AdaptersMap.global() : conn.adapters(), StandardCharsets.UTF_8).quote(value);
+        return Services.adaptation().literal(value, conn);
     }
 
     @Override

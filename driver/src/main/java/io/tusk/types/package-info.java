@@ -6,5 +6,7 @@
  * {@link io.tusk.types.Range}, {@link io.tusk.types.Multirange}, {@link io.tusk.types.Composite} and
  * {@link io.tusk.types.PgArray} (an array whose subscripts do not start at 1).
  * The full Java ⟷ PostgreSQL mapping is in {@code docs/reference/types.md}.
+ *
+ * <p>Depends on no other driver package: values only.
  */
 package io.tusk.types;

@@ -10,7 +10,7 @@ import io.tusk.Tusk;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Dumper;
 import io.tusk.adapt.Format;
-import io.tusk.internal.adapt.BuiltinAdapters;
+import io.tusk.internal.adapt.builtin.BuiltinAdapters;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.ConnectionImpl;
 import io.tusk.internal.copy.CopySupport;

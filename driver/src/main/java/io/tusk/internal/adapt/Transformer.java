@@ -6,9 +6,6 @@ import io.tusk.adapt.Dumper;
 import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
 import io.tusk.errors.ProgrammingException;
-import io.tusk.internal.adapt.array.ArrayDumper;
-import io.tusk.internal.adapt.array.ArrayLoaders;
-import io.tusk.internal.adapt.text.TextLoader;
 import io.tusk.internal.protocol.backend.RowDescription;
 import java.nio.charset.Charset;
 import java.util.Map;
@@ -21,6 +18,8 @@ import java.util.Map;
  * with the element type's loader.
  */
 public final class Transformer {
+    private static final Loader<byte[]> BYTES_LOADER = (b, off, len) -> java.util.Arrays.copyOfRange(b, off, off + len);
+
     private final AdaptersMap adapters;
     private final AdaptContext context;
 
@@ -34,7 +33,7 @@ public final class Transformer {
      * so that timestamptz follows the session's TimeZone.
      */
     public Transformer(AdaptersMap adapters, AdaptContext context) {
-        BuiltinAdapters.ensureRegistered();
+        AdaptersMap.global(); // registers the built-in adapters, once
         this.adapters = adapters;
         this.context = context.adapters() == adapters ? context : context.with(adapters);
     }
@@ -150,7 +149,7 @@ public final class Transformer {
         if (element != null) {
             return ArrayLoaders.of(format, element.oid(), this);
         }
-        return format == Format.BINARY ? BuiltinAdapters.BYTES_LOADER : TextLoader.of(context.charset());
+        return format == Format.BINARY ? BYTES_LOADER : TextLoader.of(context.charset());
     }
 
     /** A type's name for messages: built in or registered, else its OID. */

@@ -9,7 +9,7 @@ import io.tusk.errors.OperationalException;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.ServerErrors;
 import io.tusk.internal.connection.StartupExchange;
-import io.tusk.internal.protocol.MessageFramer;
+import io.tusk.internal.protocol.backend.MessageFramer;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendKeyData;
 import io.tusk.internal.protocol.backend.BackendMessage;
@@ -50,7 +50,7 @@ public final class AsyncSession {
     private final MessageFramer framer = new MessageFramer();
     private final WriteBuffer out = new WriteBuffer();
     /** Checks the order of the server's answers against the requests sent, once start-up is over. */
-    private io.tusk.internal.protocol.ReplyOrder order;
+    private io.tusk.internal.protocol.backend.ReplyOrder order;
     private final ArrayDeque<Op<?>> inFlight = new ArrayDeque<>();
     /** Notices, notifications and parameter statuses: the same rules as the blocking session's. */
     private final io.tusk.internal.connection.ServerReports reports;
@@ -552,7 +552,7 @@ public final class AsyncSession {
         status = toStatus(ready);
         predicted = status;
         started = true;
-        order = new io.tusk.internal.protocol.ReplyOrder();
+        order = new io.tusk.internal.protocol.backend.ReplyOrder();
     }
 
     /** Sets what sees the tag of every completed command, as the blocking session's {@code observeTags}. */

@@ -50,5 +50,7 @@
  * (tls-server-end-point), RFC 4013 and RFC 3454 (SASLprep, stringprep); PostgreSQL's libpq
  * ({@code fe-auth.c}, {@code fe-auth-scram.c}) and {@code src/common/saslprep.c} for the points
  * where PostgreSQL's behaviour is what matters.
+ *
+ * <p>Depends only on {@code io.tusk.errors} and {@code io.tusk.internal.protocol}.
  */
 package io.tusk.internal.auth;

@@ -7,7 +7,7 @@ import io.tusk.Copy;
 import io.tusk.Cursor;
 import io.tusk.RawCursor;
 import io.tusk.adapt.AdaptersMap;
-import io.tusk.internal.adapt.BuiltinAdapters;
+import io.tusk.internal.adapt.builtin.BuiltinAdapters;
 import io.tusk.rows.RowFactories;
 import io.tusk.rows.RowFactory;
 import io.tusk.IsolationLevel;

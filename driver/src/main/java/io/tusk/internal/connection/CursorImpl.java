@@ -14,6 +14,7 @@ import io.tusk.internal.cursor.Columns;
 import io.tusk.internal.cursor.ExtendedQuery;
 import io.tusk.internal.cursor.PlannedStatement;
 import io.tusk.internal.cursor.Results;
+import io.tusk.internal.cursor.RowLoading;
 import io.tusk.internal.cursor.StatementExchange;
 import io.tusk.internal.pipeline.PipelineEngine;
 import io.tusk.internal.prepare.StalePlan;
@@ -314,7 +315,7 @@ public class CursorImpl<R> implements Cursor<R> {
 
     private R row(int i) {
         Object[] values = new Object[loaders.length];
-        rows.load(i, loaders, values);
+        RowLoading.load(rows, i, loaders, values);
         return maker.make(values);
     }
 

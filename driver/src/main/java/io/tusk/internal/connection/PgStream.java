@@ -1,8 +1,8 @@
 package io.tusk.internal.connection;
 
 import io.tusk.internal.net.Transport;
-import io.tusk.internal.protocol.MessageFramer;
-import io.tusk.internal.protocol.ReplyOrder;
+import io.tusk.internal.protocol.backend.MessageFramer;
+import io.tusk.internal.protocol.backend.ReplyOrder;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BackendMessage;
 import io.tusk.internal.protocol.frontend.FrontendMessage;

@@ -3,7 +3,7 @@ package io.tusk.internal.copy;
 import io.tusk.Copy;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.errors.DatabaseException;
-import io.tusk.internal.adapt.BuiltinAdapters;
+import io.tusk.internal.adapt.builtin.BuiltinAdapters;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.ConnectionImpl;
 import io.tusk.internal.connection.Session;

@@ -1,6 +1,7 @@
 package io.tusk.internal.cursor;
 
 import io.tusk.Column;
+import io.tusk.spi.DescribedColumns;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -12,7 +13,7 @@ import java.util.function.Function;
  * slot for the name index the default rows share ({@link #derived}), so that a prepared
  * statement run again and again builds neither anew.
  */
-public final class ColumnList extends AbstractList<Column> implements RandomAccess {
+public final class ColumnList extends AbstractList<Column> implements RandomAccess, DescribedColumns {
     private final Column[] columns;
     private volatile Object derived;
 
@@ -34,6 +35,7 @@ public final class ColumnList extends AbstractList<Column> implements RandomAcce
      * What {@code make} derives from these columns, made on first use and kept. One caller owns
      * the slot (the default row factory's name index); a race makes it twice, harmlessly.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T derived(Function<List<Column>, T> make) {
         Object d = derived;

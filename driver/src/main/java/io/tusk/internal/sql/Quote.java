@@ -1,8 +1,10 @@
 package io.tusk.internal.sql;
 
+import io.tusk.sql.Identifier;
+
 /**
- * SQL identifiers in double quotes, as PostgreSQL reads them (PostgreSQL, "Identifiers and Key
- * Words"): a double quote inside is doubled, so any name is taken literally, case included.
+ * SQL identifiers in double quotes for the driver's own statements (savepoint names): the
+ * rules are {@link Identifier}'s, so that a name the driver writes reads as one the user composes.
  */
 public final class Quote {
     private Quote() {
@@ -10,12 +12,6 @@ public final class Quote {
 
     /** {@code my "table"} becomes {@code "my ""table"""}. */
     public static String ident(String name) {
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("an SQL identifier cannot be empty");
-        }
-        if (name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("an SQL identifier cannot contain NUL (0x00) characters");
-        }
-        return '"' + name.replace("\"", "\"\"") + '"';
+        return Identifier.of(name).asString(null);
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.errors.Diagnostic;
 import io.tusk.errors.IntegrityException;
-import io.tusk.internal.adapt.BuiltinAdapters;
+import io.tusk.internal.adapt.builtin.BuiltinAdapters;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.protocol.WriteBuffer;
 import io.tusk.internal.protocol.backend.BindComplete;

@@ -1,5 +1,6 @@
 package io.tusk.internal.protocol;
 
+import io.tusk.internal.protocol.backend.MessageFramer;
 import static io.tusk.internal.protocol.Wire.describe;
 import static io.tusk.internal.protocol.Wire.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package io.tusk.internal.protocol;
 
+import io.tusk.internal.protocol.backend.MessageFramer;
+import io.tusk.internal.protocol.backend.ReplyOrder;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.tusk.internal.protocol;
 
+import io.tusk.internal.protocol.backend.MessageFramer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -11,7 +11,7 @@ import io.tusk.errors.DataException;
 import io.tusk.internal.adapt.Bin;
 import io.tusk.internal.adapt.BuiltinTypes;
 import io.tusk.internal.adapt.Transformer;
-import io.tusk.internal.adapt.text.TextLoader;
+import io.tusk.internal.adapt.TextLoader;
 import io.tusk.types.Composite;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

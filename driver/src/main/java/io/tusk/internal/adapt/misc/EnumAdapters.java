@@ -8,7 +8,7 @@ import io.tusk.adapt.Loader;
 import io.tusk.errors.DataException;
 import io.tusk.errors.ProgrammingException;
 import io.tusk.internal.adapt.Dumpers;
-import io.tusk.internal.adapt.text.TextLoader;
+import io.tusk.internal.adapt.TextLoader;
 import java.nio.charset.Charset;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -9,7 +9,7 @@ import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
 import io.tusk.errors.DataException;
 import io.tusk.internal.adapt.Dumpers;
-import io.tusk.internal.adapt.text.TextLoader;
+import io.tusk.internal.adapt.TextLoader;
 import io.tusk.types.Json;
 import io.tusk.types.Jsonb;
 import java.util.function.Function;

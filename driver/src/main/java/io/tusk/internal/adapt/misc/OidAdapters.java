@@ -4,7 +4,7 @@ import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Format;
 import io.tusk.internal.adapt.Ascii;
 import io.tusk.internal.adapt.Bin;
-import io.tusk.internal.adapt.text.TextLoader;
+import io.tusk.internal.adapt.TextLoader;
 
 /**
  * The object identifier types (PostgreSQL docs 8.19). The {@code reg*} aliases show a name in

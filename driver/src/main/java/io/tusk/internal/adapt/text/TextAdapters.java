@@ -13,6 +13,7 @@ import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Format;
 import io.tusk.internal.adapt.Dumpers;
+import io.tusk.internal.adapt.TextLoader;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Function;

@@ -1,6 +1,5 @@
 package io.tusk.internal.protocol.backend;
 
-import io.tusk.adapt.Loader;
 import io.tusk.internal.protocol.Bytes;
 import io.tusk.internal.protocol.ProtocolViolation;
 import java.util.AbstractList;
@@ -18,7 +17,7 @@ import java.util.RandomAccess;
  * <pre>{@code
  * RowSet rows = new RowSet();
  * rows.add(dataRow);                 // copies the payload out of the framer's buffer
- * rows.load(0, loaders, values);     // loads row 0's columns into values
+ * int c = rows.chunkOf(0);           // row 0's payload: rows.chunkData(c) from rows.rowStart(c, 0)
  * }</pre>
  *
  * <p>Chunks double from room for two rows (at least {@value #FIRST_CHUNK} bytes) up to
@@ -26,7 +25,7 @@ import java.util.RandomAccess;
  * ever copied twice: a full chunk is left as it is and a new one begun.
  *
  * <p>As a {@code List<DataRow>} it hands out a view of a row on each {@link #get}; the hot path
- * ({@link #load}) reads the chunk directly. Not thread-safe: filled by one exchange, then read.
+ * ({@link #chunkOf}) reads the chunk directly. Not thread-safe: filled by one exchange, then read.
  */
 public final class RowSet extends AbstractList<DataRow> implements RandomAccess {
     static final int FIRST_CHUNK = 32;
@@ -134,36 +133,27 @@ public final class RowSet extends AbstractList<DataRow> implements RandomAccess 
     }
 
     /**
-     * Loads every column of row {@code index} into {@code values} with the loader chosen for its
-     * column ({@code values[c]} is left null for SQL NULL). The payload was checked when the
-     * row was decoded, so the walk needs no bounds checks of its own.
+     * The chunk that holds row {@code index}, for {@link #chunkData} and {@link #rowStart}: the
+     * hot path (loading a row's columns, above this layer) reads the chunk directly.
      *
-     * @throws ProtocolViolation when the row has another number of columns than there are loaders
+     * @throws IndexOutOfBoundsException when the row does not exist
      */
-    public void load(int index, Loader<?>[] loaders, Object[] values) {
-        int c = locate(index);
-        byte[] d;
-        int pos;
-        if (chunkData == null) {
-            d = data;
-            pos = starts[index];
-        } else {
-            d = chunkData[c];
-            pos = chunkStarts[c][index - chunkFirst[c]];
-        }
-        int n = (short) (((d[pos] & 0xff) << 8) | (d[pos + 1] & 0xff));
-        if (n != loaders.length) {
-            throw new ProtocolViolation("DataRow has " + n + " columns but its RowDescription announced " + loaders.length);
-        }
-        pos += 2;
-        for (int i = 0; i < n; i++) {
-            int len = Bytes.int32(d, pos);
-            pos += 4;
-            if (len >= 0) {
-                values[i] = loaders[i].load(d, pos, len);
-                pos += len;
-            }
-        }
+    public int chunkOf(int index) {
+        return locate(index);
+    }
+
+    /** The bytes of chunk {@code chunk}: payloads of DataRows back to back. */
+    public byte[] chunkData(int chunk) {
+        return chunkData == null ? data : chunkData[chunk];
+    }
+
+    /**
+     * Where row {@code index}'s payload starts in {@link #chunkData chunkData(chunk)}: its column
+     * count (int16), then each column's length (int32, -1 for NULL) and bytes. The payload was
+     * checked when the row was decoded, so a reader needs no bounds checks of its own.
+     */
+    public int rowStart(int chunk, int index) {
+        return chunkData == null ? starts[index] : chunkStarts[chunk][index - chunkFirst[chunk]];
     }
 
     private int locate(int index) {

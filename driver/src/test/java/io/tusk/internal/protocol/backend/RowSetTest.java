@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tusk.adapt.Loader;
+import io.tusk.internal.cursor.RowLoading;
 import io.tusk.internal.protocol.ProtocolViolation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class RowSetTest {
         Loader<?>[] loaders = new Loader<?>[columns];
         Arrays.fill(loaders, TEXT);
         Object[] values = new Object[columns];
-        rows.load(i, loaders, values);
+        RowLoading.load(rows, i, loaders, values);
         return values;
     }
 

@@ -1,4 +1,4 @@
-package io.tusk.internal.tx;
+package io.tusk;
 
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
  * standard Base64 with padding (RFC 4648 section 4), so that either driver recovers the other's
  * prepared transactions.
  */
-public final class XidCodec {
+final class XidCodec {
     private static final Pattern FORM = Pattern.compile("(\\d{1,10})_([A-Za-z0-9+/=]*)_([A-Za-z0-9+/=]*)");
 
     private XidCodec() {
     }
 
     /** The decoded parts of an id in XA form. */
-    public record Parts(int formatId, byte[] gtrid, byte[] bqual) {
+    record Parts(int formatId, byte[] gtrid, byte[] bqual) {
     }
 
-    public static String encode(int formatId, byte[] gtrid, byte[] bqual) {
+    static String encode(int formatId, byte[] gtrid, byte[] bqual) {
         Base64.Encoder b64 = Base64.getEncoder();
         return formatId + "_" + b64.encodeToString(gtrid) + "_" + b64.encodeToString(bqual);
     }
@@ -30,7 +30,7 @@ public final class XidCodec {
      * (it must encode back to the same text), so that committing a recovered id always names
      * the very transaction that was prepared.
      */
-    public static Parts decode(String id) {
+    static Parts decode(String id) {
         Matcher m = FORM.matcher(id);
         if (!m.matches()) {
             return null;

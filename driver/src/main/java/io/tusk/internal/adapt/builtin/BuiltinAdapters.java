@@ -1,4 +1,7 @@
-package io.tusk.internal.adapt;
+package io.tusk.internal.adapt.builtin;
+
+import io.tusk.internal.adapt.BuiltinTypes;
+import io.tusk.internal.adapt.TextLoader;
 
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.adapt.Loader;
@@ -8,17 +11,13 @@ import io.tusk.internal.adapt.misc.JsonAdapters;
 import io.tusk.internal.adapt.misc.UuidAdapters;
 import io.tusk.internal.adapt.numeric.NumericAdapters;
 import io.tusk.internal.adapt.text.TextAdapters;
-import io.tusk.internal.adapt.text.TextLoader;
 import java.nio.charset.Charset;
-import java.util.Arrays;
 
 /**
  * The adapters every connection starts with, registered once in {@link AdaptersMap#global()}
  * (psycopg's {@code postgres.adapters}), family by family.
  */
 public final class BuiltinAdapters {
-    public static final Loader<byte[]> BYTES_LOADER = (b, off, len) -> Arrays.copyOfRange(b, off, off + len);
-
     static {
         register(AdaptersMap.global());
     }

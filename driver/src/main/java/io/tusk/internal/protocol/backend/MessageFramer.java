@@ -1,7 +1,7 @@
-package io.tusk.internal.protocol;
+package io.tusk.internal.protocol.backend;
 
-import io.tusk.internal.protocol.backend.BackendDecoder;
-import io.tusk.internal.protocol.backend.BackendMessage;
+import io.tusk.internal.protocol.Bytes;
+import io.tusk.internal.protocol.ProtocolViolation;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.tusk.internal.adapt.array;
+package io.tusk.internal.adapt;
 
 import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.Dumper;
@@ -6,9 +6,6 @@ import io.tusk.adapt.Format;
 import io.tusk.adapt.TypeInfo;
 import io.tusk.errors.DataException;
 import io.tusk.errors.ProgrammingException;
-import io.tusk.internal.adapt.Bin;
-import io.tusk.internal.adapt.BuiltinTypes;
-import io.tusk.internal.adapt.Transformer;
 import io.tusk.types.PgArray;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Array;

@@ -1,24 +1,7 @@
-package io.tusk.internal.protocol;
+package io.tusk.internal.protocol.backend;
 
-import io.tusk.internal.protocol.backend.BackendMessage;
-import io.tusk.internal.protocol.backend.BindComplete;
-import io.tusk.internal.protocol.backend.CloseComplete;
-import io.tusk.internal.protocol.backend.CommandComplete;
-import io.tusk.internal.protocol.backend.CopyData;
-import io.tusk.internal.protocol.backend.CopyDone;
-import io.tusk.internal.protocol.backend.CopyResponse;
-import io.tusk.internal.protocol.backend.DataRow;
-import io.tusk.internal.protocol.backend.EmptyQueryResponse;
-import io.tusk.internal.protocol.backend.ErrorResponse;
-import io.tusk.internal.protocol.backend.FunctionCallResponse;
-import io.tusk.internal.protocol.backend.NoData;
-import io.tusk.internal.protocol.backend.NotificationResponse;
-import io.tusk.internal.protocol.backend.ParameterDescription;
-import io.tusk.internal.protocol.backend.ParameterStatus;
-import io.tusk.internal.protocol.backend.ParseComplete;
-import io.tusk.internal.protocol.backend.PortalSuspended;
-import io.tusk.internal.protocol.backend.ReadyForQuery;
-import io.tusk.internal.protocol.backend.RowDescription;
+import io.tusk.internal.protocol.Bytes;
+import io.tusk.internal.protocol.ProtocolViolation;
 import java.util.ArrayDeque;
 
 /**

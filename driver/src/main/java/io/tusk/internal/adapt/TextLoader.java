@@ -1,4 +1,4 @@
-package io.tusk.internal.adapt.text;
+package io.tusk.internal.adapt;
 
 import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.Loader;

@@ -1,4 +1,4 @@
-package io.tusk.internal.adapt.array;
+package io.tusk.internal.adapt;
 
 import io.tusk.adapt.Loader;
 import io.tusk.errors.DataException;

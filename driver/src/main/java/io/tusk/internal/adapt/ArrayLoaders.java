@@ -1,11 +1,8 @@
-package io.tusk.internal.adapt.array;
+package io.tusk.internal.adapt;
 
 import io.tusk.adapt.Format;
 import io.tusk.adapt.Loader;
 import io.tusk.errors.DataException;
-import io.tusk.internal.adapt.Bin;
-import io.tusk.internal.adapt.BuiltinTypes;
-import io.tusk.internal.adapt.Transformer;
 import io.tusk.types.PgArray;
 import java.util.Arrays;
 import java.util.Collections;
