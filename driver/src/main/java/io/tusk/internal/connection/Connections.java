@@ -1,5 +1,6 @@
 package io.tusk.internal.connection;
 
+import io.tusk.internal.auth.GssSettings;
 import io.tusk.Connection;
 import io.tusk.conninfo.ConnectionSettings;
 import io.tusk.conninfo.Conninfo;
@@ -67,7 +68,8 @@ public final class Connections {
                     Optional<String> pw = s.passwordFor(byAttempt.get(a));
                     return pw.map(String::toCharArray).orElse(null);
                 },
-                s.conninfo().toSafeString());
+                s.conninfo().toSafeString(),
+                new GssSettings(GssSettings.EncMode.valueOf(s.gssEncMode().name()), s.krbSrvName()));
     }
 
     private static Integer boxed(java.util.OptionalInt v) {

@@ -1,0 +1,19 @@
+package io.tusk.internal.auth;
+
+/**
+ * What the connection string says about GSSAPI: {@code gssencmode} and {@code krbsrvname}.
+ * The server's principal is {@code serviceName/host@REALM}, asked for as the host-based service
+ * name {@code serviceName@host} (RFC 2743 §4.1), as libpq's {@code pg_GSS_load_servicename}.
+ */
+public record GssSettings(EncMode encMode, String serviceName) {
+    /** No GSSAPI encryption, service name {@code postgres}: what a connection without these settings uses. */
+    public static final GssSettings DISABLED = new GssSettings(EncMode.DISABLE, "postgres");
+
+    /** libpq's gssencmode values. */
+    public enum EncMode { DISABLE, PREFER, REQUIRE }
+
+    /** The host-based service name for {@code host}: {@code postgres@db.example.com}. */
+    public String hostBasedService(String host) {
+        return serviceName + "@" + host;
+    }
+}
