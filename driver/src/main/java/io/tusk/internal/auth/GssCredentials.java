@@ -14,8 +14,8 @@ import javax.security.auth.login.LoginException;
 /**
  * Where the client's Kerberos credentials come from, in the JDK's usual order:
  * <ol>
- *   <li>the JAAS {@link Subject} of the calling code ({@code Subject.doAs}) when it holds a
- *       Kerberos ticket — an application server's or a keytab login;</li>
+ *   <li>the JAAS {@link Subject} of the code that opened the connection ({@code Subject.doAs})
+ *       when it holds a Kerberos ticket — an application server's or a keytab login;</li>
  *   <li>with {@code -Djavax.security.auth.useSubjectCredsOnly=false}, whatever JGSS finds by
  *       itself (the ticket cache of {@code KRB5CCNAME} or {@code /tmp/krb5cc_<uid>});</li>
  *   <li>otherwise the same ticket cache, read through the JDK's {@code Krb5LoginModule}
@@ -44,9 +44,9 @@ public final class GssCredentials {
      * trying GSSAPI encryption with {@code gssencmode=prefer}, so that clients without Kerberos
      * do not pay for it.
      */
-    public static boolean likelyAvailable() {
+    public static boolean likelyAvailable(Subject caller) {
         try {
-            return callerSubject() != null || ticketCache() != null;
+            return caller != null || ticketCache() != null;
         } catch (LinkageError e) {
             return false; // a runtime image without java.security.jgss
         }
@@ -57,8 +57,7 @@ public final class GssCredentials {
      *
      * @throws OperationalException when there is no valid ticket (none, or expired)
      */
-    public static GssCredentials acquire() {
-        Subject caller = callerSubject();
+    public static GssCredentials acquire(Subject caller) {
         if (caller != null) {
             return new GssCredentials(caller);
         }
@@ -88,10 +87,18 @@ public final class GssCredentials {
         return new GssCredentials(subject);
     }
 
+    /**
+     * The JAAS Subject of the calling code ({@code Subject.doAs}) when it holds a Kerberos ticket,
+     * else null (also on a runtime image without {@code java.security.jgss}).
+     */
     @SuppressWarnings("removal")
-    private static Subject callerSubject() {
-        Subject s = Subject.getSubject(java.security.AccessController.getContext());
-        return s != null && !s.getPrivateCredentials(KerberosTicket.class).isEmpty() ? s : null;
+    public static Subject callerSubject() {
+        try {
+            Subject s = Subject.getSubject(java.security.AccessController.getContext());
+            return s != null && !s.getPrivateCredentials(KerberosTicket.class).isEmpty() ? s : null;
+        } catch (LinkageError | SecurityException e) {
+            return null;
+        }
     }
 
     /** The ticket cache file the JDK reads (FILE: caches only: the JDK reads no other kind). */

@@ -78,7 +78,7 @@ public final class Authenticator implements AuthResponder {
         }
         if (request == Authentication.Gss.INSTANCE) {
             policy.checkMethod(used = AuthMethod.GSS);
-            gss = GssClient.start(GssCredentials.acquire(), spec.gss().hostBasedService(host.host()), false,
+            gss = GssClient.start(GssCredentials.acquire(spec.gss().caller()), spec.gss().hostBasedService(host.host()), false,
                     spec.connectTimeout());
             return new GssResponse(gss.step(new byte[0]));
         }

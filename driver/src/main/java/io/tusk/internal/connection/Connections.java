@@ -1,12 +1,13 @@
 package io.tusk.internal.connection;
 
-import io.tusk.internal.auth.GssSettings;
 import io.tusk.Connection;
 import io.tusk.conninfo.ConnectionSettings;
 import io.tusk.conninfo.Conninfo;
 import io.tusk.conninfo.Environment;
 import io.tusk.conninfo.HostSpec;
 import io.tusk.conninfo.SslNegotiation;
+import io.tusk.internal.auth.GssCredentials;
+import io.tusk.internal.auth.GssSettings;
 import io.tusk.internal.connection.ConnectSpec.HostAttempt;
 import io.tusk.internal.net.SocketTransport.KeepAlive;
 import io.tusk.internal.net.TlsSettings;
@@ -69,7 +70,8 @@ public final class Connections {
                     return pw.map(String::toCharArray).orElse(null);
                 },
                 s.conninfo().toSafeString(),
-                new GssSettings(GssSettings.EncMode.valueOf(s.gssEncMode().name()), s.krbSrvName()));
+                new GssSettings(GssSettings.EncMode.valueOf(s.gssEncMode().name()), s.krbSrvName(),
+                        GssCredentials.callerSubject()));
     }
 
     private static Integer boxed(java.util.OptionalInt v) {

@@ -33,7 +33,7 @@ public final class GssEncryption {
     private final GssCredentials credentials;
     private final Duration timeout;
 
-    private GssEncryption(GssSettings settings, String host, GssCredentials credentials, Duration timeout) {
+    GssEncryption(GssSettings settings, String host, GssCredentials credentials, Duration timeout) {
         this.settings = settings;
         this.host = host;
         this.credentials = credentials;
@@ -59,11 +59,11 @@ public final class GssEncryption {
             }
             return null;
         }
-        if (mode == GssSettings.EncMode.PREFER && !GssCredentials.likelyAvailable()) {
+        if (mode == GssSettings.EncMode.PREFER && !GssCredentials.likelyAvailable(settings.caller())) {
             return null;
         }
         try {
-            return new GssEncryption(settings, host, GssCredentials.acquire(), timeout);
+            return new GssEncryption(settings, host, GssCredentials.acquire(settings.caller()), timeout);
         } catch (OperationalException e) {
             if (mode == GssSettings.EncMode.REQUIRE) {
                 throw new OperationalException("gssencmode=require for server \"" + host + "\", but " + e.getMessage(),
