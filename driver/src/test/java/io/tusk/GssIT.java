@@ -194,13 +194,13 @@ class GssIT {
     void aKdcThatNeverAnswersEndsTheAttemptWithinConnectTimeout() throws Exception {
         Subject alice = login(aliceCache);
         realm.stopKdc();
-        // Accepted by the kernel's backlog, never answered: JGSS alone would wait kdc_timeout per try.
+        // Accepted by the kernel's backlog, never answered: JGSS alone would wait kdc_timeout (10 s in the realm).
         try (ServerSocket silent = new ServerSocket(realm.port(), 50, InetAddress.getByName("127.0.0.1"))) {
             long t0 = System.nanoTime();
             OperationalException e = assertThrows(OperationalException.class,
                     () -> as(alice, () -> Tusk.connect(alice("gssencmode=disable connect_timeout=2"))));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            assertTrue(ms < 2_900, "within connect_timeout (2 s): " + ms + " ms: " + e.getMessage());
+            assertTrue(ms < 4_000, "within connect_timeout (2 s; JGSS alone would wait 10 s): " + ms + " ms: " + e.getMessage());
             assertTrue(e.getMessage().contains("connect_timeout"), e.getMessage());
         } finally {
             realm.startKdc();

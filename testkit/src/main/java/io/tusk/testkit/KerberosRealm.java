@@ -94,7 +94,7 @@ public final class KerberosRealm implements AutoCloseable {
                 " dns_canonicalize_hostname = false",
                 " rdns = false",
                 " udp_preference_limit = 1",
-                " kdc_timeout = 3000",
+                " kdc_timeout = 10000",
                 " max_retries = 1",
                 "[realms]",
                 " " + REALM + " = {",
