@@ -92,7 +92,7 @@ class GssEncryptionTest {
     @Test
     void bytesAfterGAreRefusedAsInjected() {
         IOException e = assertThrows(IOException.class,
-                () -> plan(GssSettings.EncMode.REQUIRE).negotiate(new Scripted((byte) 'G', 0, 0, 0, 1), () -> null));
+                () -> plan(GssSettings.EncMode.REQUIRE).negotiate(new Scripted((byte) 'G', (byte) 0, (byte) 0, (byte) 0, (byte) 1), () -> null));
         assertTrue(e.getMessage().contains("unexpected data after accepting GSSAPI encryption"), e.getMessage());
     }
 
