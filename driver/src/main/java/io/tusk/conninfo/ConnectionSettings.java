@@ -48,6 +48,9 @@ public final class ConnectionSettings {
     private final Duration connectTimeout;
     private final SslMode sslMode;
     private final SslNegotiation sslNegotiation;
+    private final GssEncMode gssEncMode;
+    private final String krbSrvName;
+    private final String gssLib;
     private final ChannelBinding channelBinding;
     private final String requireAuth;
     private final TargetSessionAttrs targetSessionAttrs;
@@ -98,7 +101,10 @@ public final class ConnectionSettings {
         sslMinProtocolVersion = tls[0];
         sslMaxProtocolVersion = tls[1];
         sslCertMode = r.values.getOrDefault("sslcertmode", "allow");
-        r.checkGssEncMode();
+        gssEncMode = r.gssEncMode();
+        String srvName = r.nonEmpty("krbsrvname");
+        krbSrvName = srvName == null ? "postgres" : srvName;
+        gssLib = r.nonEmpty("gsslib");
         String target = r.values.get("target_session_attrs");
         targetSessionAttrs = target == null ? TargetSessionAttrs.ANY : TargetSessionAttrs.of(target);
         String balance = r.values.get("load_balance_hosts");
@@ -251,6 +257,27 @@ public final class ConnectionSettings {
     /** How long each connection attempt may take; empty to wait for ever. At least 2 seconds, as libpq. */
     public Optional<Duration> connectTimeout() {
         return Optional.ofNullable(connectTimeout);
+    }
+
+    /** {@code gssencmode}: whether to encrypt with GSSAPI (Kerberos); {@code prefer} by default. */
+    public GssEncMode gssEncMode() {
+        return gssEncMode;
+    }
+
+    /**
+     * {@code krbsrvname}: the Kerberos service name of the server, {@code postgres} by default; the
+     * client asks for a ticket for {@code krbsrvname/host@REALM}.
+     */
+    public String krbSrvName() {
+        return krbSrvName;
+    }
+
+    /**
+     * {@code gsslib}: {@code gssapi} or {@code sspi} as given. Tusk always uses the JDK's GSSAPI
+     * (JGSS), as libpq does on systems without SSPI, so the value is only checked.
+     */
+    public Optional<String> gssLib() {
+        return Optional.ofNullable(gssLib);
     }
 
     /** {@code sslmode}: whether and how to use TLS. */

@@ -63,6 +63,8 @@ final class Params {
         // Not libpq's: pgjdbc's socketTimeout, in seconds; placed beside the other socket settings.
         add("socket_timeout", null, INT);
         add("gssencmode", "PGGSSENCMODE", oneOf("disable", "prefer", "require"));
+        add("krbsrvname", "PGKRBSRVNAME", TEXT);
+        add("gsslib", "PGGSSLIB", oneOf("gssapi", "sspi"));
         add("sslmode", "PGSSLMODE",
                 oneOf("disable", "allow", "prefer", "require", "verify-ca", "verify-full"));
         add("sslnegotiation", "PGSSLNEGOTIATION", oneOf("postgres", "direct"));
@@ -88,7 +90,7 @@ final class Params {
      * "invalid connection option" would wrongly suggest a typo in a string that works with psql.
      */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "requiressl", "sslcompression", "sslkeylogfile", "requirepeer", "krbsrvname", "gsslib",
+            "requiressl", "sslcompression", "sslkeylogfile", "requirepeer",
             "gssdelegation", "replication", "oauth_issuer", "oauth_client_id", "oauth_client_secret",
             "oauth_scope", "scram_client_key", "scram_server_key");
 

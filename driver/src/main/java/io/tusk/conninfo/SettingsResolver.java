@@ -131,12 +131,9 @@ final class SettingsResolver {
         return negotiation;
     }
 
-    /** libpq compiled without GSSAPI accepts disable and prefer (meaning disable) and refuses require. */
-    void checkGssEncMode() {
-        if ("require".equals(values.get("gssencmode"))) {
-            throw new ProgrammingException("gssencmode value \"require\" invalid: Tusk does not implement"
-                    + " GSSAPI encryption (use gssencmode=disable or prefer)");
-        }
+    GssEncMode gssEncMode() {
+        String value = values.get("gssencmode");
+        return value == null ? GssEncMode.PREFER : GssEncMode.of(value);
     }
 
     int[] protocolRange() {

@@ -122,7 +122,7 @@ class KeywordValueFormTest {
 
     @Test
     void libpqKeyTuskDoesNotImplementSaysSo() {
-        ProgrammingException e = assertThrows(ProgrammingException.class, () -> Conninfo.parse("krbsrvname=postgres"));
+        ProgrammingException e = assertThrows(ProgrammingException.class, () -> Conninfo.parse("gssdelegation=1"));
         assertTrue(e.getMessage().contains("libpq option that Tusk does not support"), e.getMessage());
     }
 
@@ -166,7 +166,8 @@ class KeywordValueFormTest {
         "sslmode=verify-full", "connect_timeout=' 10 '", "port=5432,,5433", "port=", "keepalives=0",
         "min_protocol_version=latest", "max_protocol_version=3.2", "ssl_max_protocol_version=''",
         "require_auth=scram-sha-256,md5", "require_auth=!password,!md5", "require_auth=none",
-        "target_session_attrs=prefer-standby", "gssencmode=require", "sslrootcert=system",
+        "target_session_attrs=prefer-standby", "gssencmode=require", "sslrootcert=system", "krbsrvname=pg",
+        "gsslib=gssapi",
     })
     void acceptedValues(String conninfo) {
         assertEquals(1, Conninfo.parse(conninfo).asMap().size());

@@ -172,7 +172,7 @@ class MakeConninfoTest {
     void keysListsTheAcceptedKeyWords() {
         assertTrue(Conninfo.keys().containsAll(java.util.List.of("host", "hostaddr", "port", "dbname", "user",
                 "password", "passfile", "service", "servicefile", "sslmode", "sslnegotiation", "require_auth",
-                "min_protocol_version", "max_protocol_version", "load_balance_hosts", "gssencmode")));
-        assertFalse(Conninfo.keys().contains("krbsrvname"));
+                "min_protocol_version", "max_protocol_version", "load_balance_hosts", "gssencmode", "krbsrvname", "gsslib")));
+        assertFalse(Conninfo.keys().contains("gssdelegation"));
     }
 }

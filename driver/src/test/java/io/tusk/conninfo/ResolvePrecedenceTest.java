@@ -200,9 +200,21 @@ class ResolvePrecedenceTest {
     }
 
     @Test
-    void gssEncryptionCannotBeRequired() {
-        assertEquals(SslMode.PREFER, resolve("gssencmode=prefer", env().build()).sslMode());
-        assertThrows(ProgrammingException.class, () -> resolve("gssencmode=require", env().build()));
+    void gssSettingsResolveWithLibpqDefaults() {
+        ConnectionSettings none = resolve("", env().build());
+        assertEquals(GssEncMode.PREFER, none.gssEncMode());
+        assertEquals("postgres", none.krbSrvName());
+        assertTrue(none.gssLib().isEmpty());
+        ConnectionSettings set = resolve("gssencmode=require krbsrvname=pg gsslib=gssapi", env().build());
+        assertEquals(GssEncMode.REQUIRE, set.gssEncMode());
+        assertEquals("pg", set.krbSrvName());
+        assertEquals("gssapi", set.gssLib().orElseThrow());
+        ConnectionSettings fromEnv = resolve("", env().variables(Map.of("PGGSSENCMODE", "disable", "PGKRBSRVNAME", "kpg")).build());
+        assertEquals(GssEncMode.DISABLE, fromEnv.gssEncMode());
+        assertEquals("kpg", fromEnv.krbSrvName());
+        ProgrammingException e = assertThrows(ProgrammingException.class,
+                () -> resolve("", env().variable("PGGSSLIB", "heimdal").build()));
+        assertTrue(e.getMessage().contains("PGGSSLIB"), e.getMessage());
     }
 
     @Test

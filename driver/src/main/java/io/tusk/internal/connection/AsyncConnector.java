@@ -41,6 +41,12 @@ public final class AsyncConnector {
     }
 
     public CompletableFuture<AsyncSession> open() {
+        if (spec.gss().encMode() == io.tusk.internal.auth.GssSettings.EncMode.REQUIRE) {
+            // GSSAPI encryption is implemented by the blocking front end only; prefer means disable here.
+            return CompletableFuture.failedFuture(new io.tusk.errors.NotSupportedException("gssencmode=require is not"
+                    + " supported by the asynchronous connection: connect with Tusk.connect (blocking), or use"
+                    + " sslmode=verify-full with gssencmode=disable or prefer"));
+        }
         return CompletableFuture.supplyAsync(this::tlsContext, executor)
                 .thenCompose(ctx -> new Run(new ConnectPlan(spec), ctx).next());
     }

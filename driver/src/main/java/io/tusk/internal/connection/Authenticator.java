@@ -3,6 +3,8 @@ package io.tusk.internal.connection;
 import io.tusk.errors.OperationalException;
 import io.tusk.internal.auth.AuthMethod;
 import io.tusk.internal.auth.AuthPolicy;
+import io.tusk.internal.auth.GssClient;
+import io.tusk.internal.auth.GssCredentials;
 import io.tusk.internal.auth.Md5Password;
 import io.tusk.internal.auth.PasswordBytes;
 import io.tusk.internal.auth.SaslChoice;
@@ -11,6 +13,7 @@ import io.tusk.internal.net.Transport;
 import io.tusk.internal.protocol.ProtocolViolation;
 import io.tusk.internal.protocol.backend.Authentication;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
+import io.tusk.internal.protocol.frontend.GssResponse;
 import io.tusk.internal.protocol.frontend.PasswordMessage;
 import io.tusk.internal.protocol.frontend.SaslInitialResponse;
 import io.tusk.internal.protocol.frontend.SaslResponse;
@@ -30,6 +33,7 @@ public final class Authenticator implements AuthResponder {
     private ScramSha256Client scram;
     private boolean saslContinued;
     private boolean saslFinished;
+    private GssClient gss;
 
     public Authenticator(ConnectSpec spec, ConnectSpec.HostAttempt host, Transport transport) {
         this.spec = spec;
@@ -41,7 +45,8 @@ public final class Authenticator implements AuthResponder {
     @Override
     public FrontendMessage respond(Authentication request) {
         if (request != Authentication.Ok.INSTANCE && !(request instanceof Authentication.SaslContinue)
-                && !(request instanceof Authentication.SaslFinal) && used != AuthMethod.NONE) {
+                && !(request instanceof Authentication.SaslFinal) && !(request instanceof Authentication.GssContinue)
+                && used != AuthMethod.NONE) {
             // One method per connection: a server that switches (say from SCRAM to a cleartext
             // password once it has the client's proof) is collecting what it should not have.
             throw new ProtocolViolation("the server sent " + StartupExchange.name(request) + " after "
@@ -49,9 +54,42 @@ public final class Authenticator implements AuthResponder {
                     + " authentication had begun; the connection is refused");
         }
         if (request == Authentication.Ok.INSTANCE) {
-            policy.checkFinished(used, clientFinished || scram != null && scram.isComplete(),
-                    scram != null && scram.isChannelBound());
+            if (used == AuthMethod.NONE && transport.isGssEncrypted() && policy.allows(AuthMethod.GSS)) {
+                // libpq's check_expected_areq: a GSSAPI-encrypted session already authenticated
+                // the client with Kerberos, and the server sends no AuthenticationGSS then.
+                used = AuthMethod.GSS;
+                clientFinished = true;
+            }
+            if (gss != null && !gss.isEstablished()) {
+                closeGss();
+                // Stricter than libpq without require_auth, as for SCRAM: mutual authentication was
+                // asked for, and a server that skips its last token has not proved who it is.
+                throw new OperationalException("GSSAPI: the server sent AuthenticationOk before the security context"
+                        + " was established, without proving that it holds the key of " + spec.gss().hostBasedService(host.host())
+                        + "; the connection is refused");
+            }
+            try {
+                policy.checkFinished(used, clientFinished || scram != null && scram.isComplete()
+                        || gss != null && gss.isEstablished(), scram != null && scram.isChannelBound());
+            } finally {
+                closeGss();
+            }
             return null;
+        }
+        if (request == Authentication.Gss.INSTANCE) {
+            policy.checkMethod(used = AuthMethod.GSS);
+            gss = GssClient.start(GssCredentials.acquire(spec.gss().caller()), spec.gss().hostBasedService(host.host()), false,
+                    spec.connectTimeout());
+            return new GssResponse(gss.step(new byte[0]));
+        }
+        if (request instanceof Authentication.GssContinue c) {
+            // RFC 2743 §2.2.1: tokens flow until the context is established, never after.
+            if (gss == null || gss.isEstablished()) {
+                throw new ProtocolViolation("the server sent AuthenticationGSSContinue out of order: "
+                        + (gss == null ? "no GSSAPI exchange was started" : "the GSSAPI exchange had already finished"));
+            }
+            byte[] token = gss.step(c.data());
+            return token.length == 0 ? null : new GssResponse(token);
         }
         if (request == Authentication.CleartextPassword.INSTANCE) {
             policy.checkMethod(used = AuthMethod.PASSWORD);
@@ -126,6 +164,12 @@ public final class Authenticator implements AuthResponder {
             return PasswordBytes.utf8(pw);
         } finally {
             java.util.Arrays.fill(pw, '\0');
+        }
+    }
+
+    private void closeGss() {
+        if (gss != null) {
+            gss.close();
         }
     }
 

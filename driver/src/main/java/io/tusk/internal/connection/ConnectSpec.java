@@ -1,5 +1,6 @@
 package io.tusk.internal.connection;
 
+import io.tusk.internal.auth.GssSettings;
 import io.tusk.internal.net.SocketTransport.KeepAlive;
 import io.tusk.internal.net.TlsSettings;
 import java.nio.file.Path;
@@ -29,7 +30,18 @@ public record ConnectSpec(
         int minProtocolVersion,
         int maxProtocolVersion,
         Function<HostAttempt, char[]> password,
-        String safeDsn) {
+        String safeDsn,
+        GssSettings gss) {
+
+    /** A spec without GSSAPI settings: no GSSAPI encryption, service name {@code postgres}. */
+    public ConnectSpec(List<HostAttempt> hosts, String user, String dbname, Map<String, String> startupParameters,
+            Duration connectTimeout, Duration socketTimeout, KeepAlive keepAlive, TlsSettings tls, String requireAuth,
+            String channelBinding, String targetSessionAttrs, int minProtocolVersion, int maxProtocolVersion,
+            Function<HostAttempt, char[]> password, String safeDsn) {
+        this(hosts, user, dbname, startupParameters, connectTimeout, socketTimeout, keepAlive, tls, requireAuth,
+                channelBinding, targetSessionAttrs, minProtocolVersion, maxProtocolVersion, password, safeDsn,
+                GssSettings.DISABLED);
+    }
 
     /** One host to try: a name or address (or a Unix-socket directory) and a port. */
     public record HostAttempt(String host, String hostaddr, int port, Path socketFile) {

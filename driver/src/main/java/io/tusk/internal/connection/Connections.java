@@ -6,6 +6,8 @@ import io.tusk.conninfo.Conninfo;
 import io.tusk.conninfo.Environment;
 import io.tusk.conninfo.HostSpec;
 import io.tusk.conninfo.SslNegotiation;
+import io.tusk.internal.auth.GssCredentials;
+import io.tusk.internal.auth.GssSettings;
 import io.tusk.internal.connection.ConnectSpec.HostAttempt;
 import io.tusk.internal.net.SocketTransport.KeepAlive;
 import io.tusk.internal.net.TlsSettings;
@@ -67,7 +69,9 @@ public final class Connections {
                     Optional<String> pw = s.passwordFor(byAttempt.get(a));
                     return pw.map(String::toCharArray).orElse(null);
                 },
-                s.conninfo().toSafeString());
+                s.conninfo().toSafeString(),
+                new GssSettings(GssSettings.EncMode.valueOf(s.gssEncMode().name()), s.krbSrvName(),
+                        GssCredentials.callerSubject()));
     }
 
     private static Integer boxed(java.util.OptionalInt v) {

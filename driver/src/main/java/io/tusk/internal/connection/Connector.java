@@ -2,6 +2,7 @@ package io.tusk.internal.connection;
 
 import io.tusk.errors.TuskException;
 import io.tusk.internal.connection.ConnectSpec.HostAttempt;
+import io.tusk.internal.net.GssEncryption;
 import io.tusk.internal.net.SocketTransport;
 import io.tusk.internal.net.TlsRequest;
 import io.tusk.internal.net.TlsSettings;
@@ -160,6 +161,8 @@ public final class Connector {
     /** Connects and negotiates TLS: SSLRequest first (protocol "SSL Session Encryption") or direct TLS. */
     private Transport dial(ConnectPlan.Attempt a, ConnectDeadline deadline, Consumer<Transport> connected) throws IOException {
         HostAttempt host = a.host();
+        // GSSAPI encryption (gssencmode) is planned before connecting: a required one without a ticket fails here.
+        GssEncryption gssenc = GssEncryption.plan(spec.gss(), host.isUnixSocket(), host.host(), spec.connectTimeout());
         if (host.isUnixSocket()) {
             Transport u = UnixSocketTransport.connect(host.socketFile());
             connected.accept(u);
@@ -168,6 +171,19 @@ public final class Connector {
         SocketTransport t = SocketTransport.connect(a.address(), deadline.remaining(), spec.keepAlive());
         connected.accept(t); // from here the deadline's watchdog may close it, TLS handshake included
         try {
+            if (gssenc != null) {
+                // GSSENCRequest before SSLRequest, as libpq: a GSSAPI-encrypted session needs no TLS.
+                t.readTimeout(deadline.remaining());
+                GssEncryption.Outcome<SocketTransport> gss = gssenc.negotiate(t,
+                        () -> SocketTransport.connect(a.address(), deadline.remaining(), spec.keepAlive()));
+                if (gss.encrypted() != null) {
+                    return gss.encrypted();
+                }
+                if (gss.plain() != t) {
+                    t = gss.plain(); // gssencmode=prefer after a failed context: a new connection without GSSAPI
+                    connected.accept(t);
+                }
+            }
             if (!a.tls()) {
                 return t;
             }

@@ -190,6 +190,12 @@ public final class StartupExchange implements Exchange<StartupExchange> {
             if (a instanceof Authentication.SaslFinal) {
                 return "AuthenticationSASLFinal";
             }
+            if (a == Authentication.Gss.INSTANCE) {
+                return "AuthenticationGSS";
+            }
+            if (a instanceof Authentication.GssContinue) {
+                return "AuthenticationGSSContinue";
+            }
             if (a instanceof Authentication.Unsupported u) {
                 return "an authentication request for " + u.methodName();
             }

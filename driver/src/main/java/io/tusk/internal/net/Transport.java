@@ -19,6 +19,11 @@ public interface Transport extends Closeable {
     /** True once TLS is negotiated. */
     boolean isTls();
 
+    /** True when the session is encrypted with GSSAPI (gssencmode). */
+    default boolean isGssEncrypted() {
+        return false;
+    }
+
     /** The server's leaf certificate over TLS (for SCRAM channel binding), else null. */
     X509Certificate serverCertificate();
 

@@ -134,6 +134,29 @@ class StartupExchangeTest {
     }
 
     @Test
+    void gssContinueWithoutAuthenticationGssIsRefused() {
+        StartupExchange x = exchange(null, null);
+        io.tusk.internal.protocol.ProtocolViolation e = assertThrows(io.tusk.internal.protocol.ProtocolViolation.class,
+                () -> x.handle(new Authentication.GssContinue(new byte[] {1, 2}), out));
+        assertTrue(e.getMessage().contains("AuthenticationGSSContinue out of order"), e.getMessage());
+    }
+
+    @Test
+    void requireAuthGssRefusesAServerThatSkipsAuthenticationOnAPlainSession() {
+        StartupExchange x = exchange("gss", null);
+        OperationalException e = assertThrows(OperationalException.class, () -> x.handle(Authentication.Ok.INSTANCE, out));
+        assertTrue(e.getMessage().contains("authentication method requirement \"gss\" failed: server did not complete"
+                + " authentication"), e.getMessage());
+    }
+
+    @Test
+    void requireAuthScramRefusesGssBeforeAnyCredentialIsTouched() {
+        StartupExchange x = exchange("scram-sha-256", null);
+        OperationalException e = assertThrows(OperationalException.class, () -> x.handle(Authentication.Gss.INSTANCE, out));
+        assertTrue(e.getMessage().contains("server requested GSSAPI authentication"), e.getMessage());
+    }
+
+    @Test
     void aStartupErrorIsRaisedWithItsSqlstate() {
         StartupExchange x = exchange(null, null);
         Diagnostic d = Diagnostic.of(Map.of('S', "FATAL", 'V', "FATAL", 'C', "28P01",

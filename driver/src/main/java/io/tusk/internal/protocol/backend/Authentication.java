@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The Authentication* messages ('R'): one record per request code. Codes Tusk cannot answer
- * (Kerberos, GSSAPI, SSPI) decode to {@link Unsupported} so the connection can name them.
+ * (Kerberos V5, SSPI) decode to {@link Unsupported} so the connection can name them.
  */
 public sealed interface Authentication extends BackendMessage {
     /** AuthenticationOk (0). */
@@ -32,7 +32,14 @@ public sealed interface Authentication extends BackendMessage {
     record SaslFinal(byte[] data) implements Authentication {
     }
 
-    /** A method Tusk does not implement: 2 Kerberos V5, 7 GSSAPI, 8 GSSContinue, 9 SSPI. */
+    /** AuthenticationGSS (7): the client starts a GSSAPI security context. */
+    enum Gss implements Authentication { INSTANCE }
+
+    /** AuthenticationGSSContinue (8): the server's next GSSAPI token. */
+    record GssContinue(byte[] data) implements Authentication {
+    }
+
+    /** A method Tusk does not implement: 2 Kerberos V5, 9 SSPI (and any code made up by a test). */
     record Unsupported(int code) implements Authentication {
         public String methodName() {
             return switch (code) {
@@ -53,11 +60,9 @@ public sealed interface Authentication extends BackendMessage {
             case 10 -> new Sasl(mechanisms(in));
             case 11 -> new SaslContinue(in.rest());
             case 12 -> new SaslFinal(in.rest());
-            case 2, 7, 9 -> new Unsupported(code);
-            case 8 -> {
-                in.rest();
-                yield new Unsupported(code);
-            }
+            case 7 -> Gss.INSTANCE;
+            case 8 -> new GssContinue(in.rest());
+            case 2, 9 -> new Unsupported(code);
             default -> throw new ProtocolViolation("Authentication has an unknown request code " + code);
         };
         in.expectEnd();

@@ -3,6 +3,7 @@ package io.tusk.internal.protocol.backend;
 import static io.tusk.internal.protocol.Wire.decode;
 import static io.tusk.internal.protocol.Wire.decodeFails;
 import static io.tusk.internal.protocol.Wire.toHex;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -53,14 +54,16 @@ class AuthenticationTest {
     }
 
     @Test
-    void kerberosGssapiAndSspiDecodeAsUnsupportedNamingTheMethod() {
+    void kerberosV5AndSspiDecodeAsUnsupportedNamingTheMethod() {
         assertEquals("Kerberos V5", unsupported("52 00000008 00000002").methodName());
-        assertEquals("GSSAPI", unsupported("52 00000008 00000007").methodName());
         assertEquals("SSPI", unsupported("52 00000008 00000009").methodName());
-        // GSSContinue (8) carries a token after the code.
-        Authentication.Unsupported gssContinue = unsupported("52 0000000b 00000008 aabbcc");
-        assertEquals(8, gssContinue.code());
-        assertEquals("GSSAPI", gssContinue.methodName());
+    }
+
+    @Test
+    void code7StartsGssapiAndCode8CarriesTheServerToken() {
+        assertSame(Authentication.Gss.INSTANCE, decode("52 00000008 00000007"));
+        var m = assertInstanceOf(Authentication.GssContinue.class, decode("52 0000000b 00000008 aabbcc"));
+        assertArrayEquals(new byte[] {(byte) 0xaa, (byte) 0xbb, (byte) 0xcc}, m.data());
     }
 
     private static Authentication.Unsupported unsupported(String message) {
