@@ -96,7 +96,7 @@ class ArchitectureTest {
      * an {@code io.tusk.spi} service once that engine has its final shape.
      */
     static final Set<String> KNOWN_API_TO_INTERNAL = Set.of("io.tusk.pool.ConnectionPool",
-            "io.tusk.pool.AsyncConnectionPool", "io.tusk.pool.PoolBuilder", "io.tusk.pool.NullConnectionPool");
+            "io.tusk.pool.AsyncConnectionPool", "io.tusk.pool.PoolBuilder", "io.tusk.pool.NullConnectionPool", "io.tusk.pool.PoolFacade");
 
     private static PackageGraph graph;
 

@@ -27,6 +27,9 @@ public interface Adaptation {
     /** {@code value} as an SQL literal, adapted by {@code conn}'s adapters and session (the global ones when null). */
     String literal(Object value, Connection conn);
 
+    /** A string as an SQL literal that reads the same whatever {@code standard_conforming_strings} says. */
+    String quoteString(String text);
+
     /** The Java zone for a PostgreSQL {@code TimeZone} setting; UTC when null or unknown to Java. */
     ZoneId zoneOf(String pgZone);
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -88,8 +87,6 @@ class FailoverIT {
 
     @Test
     @Order(1)
-    @Disabled("prefer-standby accepts the first server today (TargetSessionAttrs.fromParameters); libpq's two passes "
-            + "(a standby first, then any server) come with the shared connect plan of feat/connector: enable once merged")
     void preferStandbyPicksTheStandbyOnBothFrontEnds() {
         int standby = pair.standby().port();
         assertEquals(standby, blockingPort(both("prefer-standby")));

@@ -421,22 +421,22 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void addNoticeHandler(Consumer<Diagnostic> handler) {
-        session.addNoticeHandler(handler);
+        session.queues().addNoticeHandler(handler);
     }
 
     @Override
     public void removeNoticeHandler(Consumer<Diagnostic> handler) {
-        session.removeNoticeHandler(handler);
+        session.queues().removeNoticeHandler(handler);
     }
 
     @Override
     public List<Diagnostic> notices() {
-        return session.notices();
+        return session.queues().notices();
     }
 
     @Override
     public List<Notify> drainNotifies() {
-        return session.drainNotifies();
+        return session.queues().drainNotifies();
     }
 
     @Override
@@ -460,12 +460,12 @@ public final class ConnectionImpl implements Connection, TransactionControl {
 
     @Override
     public void addNotifyHandler(Consumer<Notify> handler) {
-        session.addNotifyHandler(handler);
+        session.queues().addNotifyHandler(handler);
     }
 
     @Override
     public void removeNotifyHandler(Consumer<Notify> handler) {
-        session.removeNotifyHandler(handler);
+        session.queues().removeNotifyHandler(handler);
     }
 
     /**

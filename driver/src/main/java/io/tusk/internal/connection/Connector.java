@@ -103,7 +103,7 @@ public final class Connector {
                     continue;
                 }
                 if (m instanceof ErrorResponse e && e.notice()) {
-                    session.notice(e.diagnostic());
+                    session.queues().notice(e.diagnostic());
                     continue;
                 }
                 done = startup.handle(m, stream.buffer());

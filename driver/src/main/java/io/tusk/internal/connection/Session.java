@@ -1,9 +1,7 @@
 package io.tusk.internal.connection;
 
-import io.tusk.Notify;
 import io.tusk.TransactionStatus;
 import io.tusk.errors.DatabaseException;
-import io.tusk.errors.Diagnostic;
 import io.tusk.errors.InterfaceException;
 import io.tusk.errors.OperationalException;
 import io.tusk.internal.protocol.ProtocolViolation;
@@ -18,11 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.io.InterruptedIOException;
 import java.nio.charset.Charset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -37,19 +31,13 @@ import java.util.function.Consumer;
  * broken session never hangs and never resumes out of step.
  */
 public final class Session {
-    /** psycopg2 keeps the last 50 notices. */
-    static final int MAX_NOTICES = 50;
-    /** Notifications kept while nobody consumes them; the oldest are dropped beyond. */
-    static final int MAX_NOTIFIES = 10_000;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Notices, notifications and parameter statuses: the same rules as the async session's. */
     private final ServerReports reports;
     private final PgStream stream;
-    private final List<Consumer<Diagnostic>> noticeHandlers = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<Diagnostic> notices = new ArrayDeque<>();
-    private final ArrayDeque<Notify> notifies = new ArrayDeque<>();
-    private final List<Consumer<Notify>> notifyHandlers = new CopyOnWriteArrayList<>();
+    /** Where notices and notifications wait for the user (handlers, bounded queues). */
+    private final ReportQueues queues = new ReportQueues();
     private volatile TransactionStatus transactionStatus = TransactionStatus.IDLE;
     private ReadyForQuery drivenReady;
     private volatile boolean broken;
@@ -63,17 +51,7 @@ public final class Session {
 
     public Session(PgStream stream) {
         this.stream = stream;
-        this.reports = new ServerReports(stream.charset(), new ServerReports.Listener() {
-            @Override
-            public void notice(Diagnostic d) {
-                Session.this.notice(d);
-            }
-
-            @Override
-            public void notification(Notify n) {
-                Session.this.notification(n);
-            }
-        }, stream::charset);
+        this.reports = new ServerReports(stream.charset(), queues, stream::charset);
     }
 
     public ReentrantLock lock() {
@@ -286,7 +264,9 @@ public final class Session {
                 }
                 if (done) {
                     paced = null;
-                    endDriven();
+                    drivenBy = null;
+                    transactionStatus = toStatus(drivenReady);
+                    drivenReady = null;
                     checkEncoding();
                     return true;
                 }
@@ -372,71 +352,6 @@ public final class Session {
     }
 
     /**
-     * Starts an operation that the caller drives message by message ({@link #nextMessage()},
-     * {@link #flushOutput()}) because the user paces it: COPY reads or writes at the speed of
-     * the application (protocol "COPY Operations"). The caller holds {@link #lock()} until
-     * {@link #endDriven()}; meanwhile no other command may start on this session, even from the
-     * thread holding the lock.
-     */
-    public void startDriven(String what) {
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("the session lock must be held");
-        }
-        checkUsable();
-        checkQuiet();
-        drivenBy = what;
-        transactionStatus = TransactionStatus.ACTIVE;
-    }
-
-    /** Ends what {@link #startDriven} began (after its ReadyForQuery, or after the session broke). */
-    public void endDriven() {
-        drivenBy = null;
-        if (drivenReady != null) {
-            transactionStatus = toStatus(drivenReady);
-            drivenReady = null;
-        }
-    }
-
-    /**
-     * The next message for a driven operation, asynchronous ones consumed (notices, notifications,
-     * parameter statuses); ReadyForQuery updates the transaction status. An I/O failure breaks
-     * the session and is thrown as {@link OperationalException}.
-     */
-    public BackendMessage nextMessage() {
-        try {
-            BackendMessage m;
-            do {
-                m = readSync();
-            } while (m == null);
-            if (m instanceof ReadyForQuery rfq) {
-                drivenReady = rfq; // applied by endDriven(): the operation is ACTIVE until then
-            }
-            return m;
-        } catch (IOException e) {
-            throw lost(e);
-        } catch (RuntimeException | Error e) {
-            throw brokenBy(e);
-        }
-    }
-
-    /** Writes the messages queued in {@code stream().buffer()}; an I/O failure breaks the session. */
-    public void flushOutput() {
-        try {
-            stream.flush();
-        } catch (IOException e) {
-            throw lost(e);
-        }
-    }
-
-    /** The exception for an ErrorResponse of a driven operation; a FATAL one breaks the session. */
-    public DatabaseException serverError(Diagnostic d) {
-        if (ServerErrors.endsSession(d)) {
-            markBroken();
-        }
-        return ServerErrors.of(d);
-    }
-
-    /**
      * Waits up to {@code timeout} for one message while no command runs (LISTEN: notifications
      * come on their own), consuming it as {@link #readAsync()} does. Returns false when the
      * timeout passed with no complete message. The caller holds the lock.
@@ -487,12 +402,6 @@ public final class Session {
         pipelineDrain = drain;
     }
 
-    /** Takes the oldest buffered notification, or null: one at a time, so none is lost when a reader stops. */
-    public Notify pollNotify() {
-        synchronized (notifies) {
-            return notifies.pollFirst();
-        }
-    }
 
     /** Reads messages that arrive while no command runs (notifications), for up to the stream's timeout. */
     public BackendMessage readAsync() throws IOException {
@@ -516,68 +425,9 @@ public final class Session {
         }
     }
 
-    public void notice(Diagnostic d) {
-        synchronized (notices) {
-            if (notices.size() == MAX_NOTICES) {
-                notices.removeFirst();
-            }
-            notices.addLast(d);
-        }
-        for (Consumer<Diagnostic> h : noticeHandlers) {
-            try {
-                h.accept(d);
-            } catch (RuntimeException e) {
-                // A failing handler must not break the protocol exchange in progress.
-                System.getLogger("io.tusk").log(System.Logger.Level.WARNING, "notice handler failed", e);
-            }
-        }
-    }
-
-    private void notification(Notify n) {
-        for (Consumer<Notify> h : notifyHandlers) {
-            try {
-                h.accept(n);
-            } catch (RuntimeException e) {
-                System.getLogger("io.tusk").log(System.Logger.Level.WARNING, "notify handler failed", e);
-            }
-        }
-        synchronized (notifies) {
-            if (notifies.size() == MAX_NOTIFIES) {
-                notifies.removeFirst();
-            }
-            notifies.addLast(n);
-            notifies.notifyAll();
-        }
-    }
-
-    public List<Diagnostic> notices() {
-        synchronized (notices) {
-            return List.copyOf(notices);
-        }
-    }
-
-    public List<Notify> drainNotifies() {
-        synchronized (notifies) {
-            List<Notify> out = new ArrayList<>(notifies);
-            notifies.clear();
-            return out;
-        }
-    }
-
-    public void addNoticeHandler(Consumer<Diagnostic> h) {
-        noticeHandlers.add(h);
-    }
-
-    public void removeNoticeHandler(Consumer<Diagnostic> h) {
-        noticeHandlers.remove(h);
-    }
-
-    public void addNotifyHandler(Consumer<Notify> h) {
-        notifyHandlers.add(h);
-    }
-
-    public void removeNotifyHandler(Consumer<Notify> h) {
-        notifyHandlers.remove(h);
+    /** The user's side of notices and notifications: handlers and the bounded queues. */
+    public ReportQueues queues() {
+        return queues;
     }
 
     /** Records what start-up learned. */

@@ -72,7 +72,7 @@ public final class NotifyWait implements Spliterator<Notify> {
     /** The next notification, or null once the wait should end. */
     private Notify next() {
         Session s = session.get();
-        Notify n = s.pollNotify();
+        Notify n = s.queues().pollNotify();
         if (n != null) {
             return n;
         }
@@ -83,7 +83,7 @@ public final class NotifyWait implements Spliterator<Notify> {
             return null;
         }
         try {
-            while ((n = s.pollNotify()) == null) {
+            while ((n = s.queues().pollNotify()) == null) {
                 if (closed || Thread.currentThread().isInterrupted()) {
                     return null;
                 }

@@ -34,6 +34,11 @@ import java.util.function.Function;
 /** The driver's {@link Adaptation}: the built-in adapters of {@code io.tusk.internal.adapt}. */
 public final class AdaptationService implements Adaptation {
     @Override
+    public String quoteString(String text) {
+        return io.tusk.internal.adapt.Literals.quoteString(text);
+    }
+
+    @Override
     public void registerBuiltins() {
         BuiltinAdapters.ensureRegistered();
     }

@@ -47,7 +47,7 @@ public final class TwoPhase {
      * could not prepare; the transaction counts as begun from now, and is forgotten if BEGIN fails.
      */
     public TxStep<Void> begin(Xid id, TransactionStatus status, boolean autocommit, String beginStatement) {
-        TwoPhaseSql.checkLength(id.toString());
+        io.tusk.spi.TwoPhaseCommands.checkLength(id.toString());
         synchronized (this) {
             if (xid != null) {
                 throw new ProgrammingException("a two-phase transaction (" + xid + ") is already in progress on this connection: "
@@ -79,7 +79,7 @@ public final class TwoPhase {
                     + "call tpcCommit() or tpcRollback()");
         }
         Xid id = xid;
-        return TxStep.of(TwoPhaseSql.prepare(id.toString()), TransactionStatus.IDLE, results -> {
+        return TxStep.of(io.tusk.spi.TwoPhaseCommands.prepare(id.toString()), TransactionStatus.IDLE, results -> {
             if ("ROLLBACK".equals(TxStep.tag(results))) {
                 forget();
                 throw new TransactionRollbackException("the two-phase transaction " + id + " had failed before tpcPrepare(), so the server "
@@ -110,7 +110,7 @@ public final class TwoPhase {
         Xid id = xid;
         if (prepared) {
             String gid = id.toString();
-            return TxStep.of(commit ? TwoPhaseSql.commitPrepared(gid) : TwoPhaseSql.rollbackPrepared(gid), null, r -> {
+            return TxStep.of(commit ? io.tusk.spi.TwoPhaseCommands.commitPrepared(gid) : io.tusk.spi.TwoPhaseCommands.rollbackPrepared(gid), null, r -> {
                 forget();
                 return null;
             }, e -> e);
@@ -130,14 +130,14 @@ public final class TwoPhase {
 
     /** {@code tpcCommit(xid)} / {@code tpcRollback(xid)}: ends a prepared transaction by its id, in recovery. */
     public synchronized TxStep<Void> finish(Xid id, boolean commit) {
-        TwoPhaseSql.checkLength(id.toString());
+        io.tusk.spi.TwoPhaseCommands.checkLength(id.toString());
         if (xid != null) {
             throw new ProgrammingException((commit ? "tpcCommit(xid)" : "tpcRollback(xid)") + " must be called outside a two-phase "
                     + "transaction; use " + (commit ? "tpcCommit()" : "tpcRollback()") + " to end " + xid);
         }
         String gid = id.toString();
         // COMMIT PREPARED can't run inside a transaction block: the status is what it was.
-        return TxStep.plain(commit ? TwoPhaseSql.commitPrepared(gid) : TwoPhaseSql.rollbackPrepared(gid), null);
+        return TxStep.plain(commit ? io.tusk.spi.TwoPhaseCommands.commitPrepared(gid) : io.tusk.spi.TwoPhaseCommands.rollbackPrepared(gid), null);
     }
 
     /** {@code tpcRecover()}: the prepared transactions of the server ({@code pg_prepared_xacts}), oldest first. */
