@@ -593,13 +593,6 @@ public final class AsyncSession {
     }
 
     static TransactionStatus toStatus(ReadyForQuery r) {
-        if (r == null) {
-            return TransactionStatus.IDLE;
-        }
-        return switch (r) {
-            case IDLE -> TransactionStatus.IDLE;
-            case IN_TRANSACTION -> TransactionStatus.INTRANS;
-            case IN_ERROR -> TransactionStatus.INERROR;
-        };
+        return io.tusk.internal.connection.Session.toStatus(r);
     }
 }

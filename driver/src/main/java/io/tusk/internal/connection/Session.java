@@ -546,7 +546,8 @@ public final class Session {
         }
     }
 
-    private static TransactionStatus toStatus(ReadyForQuery r) {
+    /** The transaction status a ReadyForQuery reports (IDLE before the first one). */
+    public static TransactionStatus toStatus(ReadyForQuery r) {
         if (r == null) {
             return TransactionStatus.IDLE;
         }
