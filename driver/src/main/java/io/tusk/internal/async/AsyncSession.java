@@ -140,6 +140,11 @@ public final class AsyncSession {
         return t != null ? t : new CancelSender.Target(remote, null, false);
     }
 
+    /** Sends a CancelRequest for this session on a connection of its own (over TLS when the session is encrypted). */
+    public CompletableFuture<Void> sendCancel(java.time.Duration timeout) {
+        return CancelSender.send(loop, cancelTarget(), keyData, timeout);
+    }
+
     void cancelTarget(CancelSender.Target target) {
         cancelTarget = target;
     }
@@ -428,9 +433,10 @@ public final class AsyncSession {
             }
             io.tusk.errors.NotSupportedException unreadable = reports.unreadableEncoding(started);
             if (unreadable != null) {
-                // The answer was read with the old charset; nothing after it can be.
-                op.future.completeExceptionally(unreadable);
+                // The answer was read with the old charset; nothing after it can be. The session is
+                // broken before the command's stage fails, so its caller sees isBroken() at once.
                 lost(unreadable);
+                op.future.completeExceptionally(unreadable);
                 return;
             }
             op.finish();

@@ -29,7 +29,7 @@ import javax.net.ssl.SSLEngine;
  * connection's dialer does the same). The negotiation is the session's: an SSLRequest answered
  * 'S' then the handshake, or the handshake at once with direct TLS.
  */
-final class CancelSender {
+public final class CancelSender {
     /**
      * How to reach the server again: its address, and a maker of a TLS engine set up as the
      * session's was (null when the session is not encrypted); {@code direct} for direct TLS.

@@ -5,7 +5,7 @@ import io.tusk.TransactionStatus;
 import io.tusk.async.AsyncLargeObject;
 import io.tusk.errors.OperationalException;
 import io.tusk.errors.ProgrammingException;
-import io.tusk.internal.async.AsyncConnectionImpl;
+import io.tusk.internal.connection.AsyncConnectionImpl;
 import io.tusk.internal.async.AsyncSession;
 import io.tusk.internal.protocol.frontend.FunctionCall;
 import java.io.ByteArrayOutputStream;

@@ -7,7 +7,7 @@ import io.tusk.adapt.AdaptersMap;
 import io.tusk.async.AsyncServerCursor;
 import io.tusk.errors.DatabaseException;
 import io.tusk.internal.adapt.Transformer;
-import io.tusk.internal.async.AsyncConnectionImpl;
+import io.tusk.internal.connection.AsyncConnectionImpl;
 import io.tusk.internal.async.AsyncSession;
 import io.tusk.internal.connection.Exchange;
 import io.tusk.internal.connection.QueryResult;

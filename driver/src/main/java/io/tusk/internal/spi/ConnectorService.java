@@ -3,7 +3,7 @@ package io.tusk.internal.spi;
 import io.tusk.Connection;
 import io.tusk.async.AsyncConnection;
 import io.tusk.conninfo.Environment;
-import io.tusk.internal.async.AsyncConnectionImpl;
+import io.tusk.internal.connection.AsyncConnectionImpl;
 import io.tusk.internal.connection.Connections;
 import io.tusk.spi.Connector;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.tusk.TransactionStatus;
 import io.tusk.adapt.AdaptContext;
 import io.tusk.adapt.AdaptersMap;
 import io.tusk.internal.adapt.Transformer;
-import io.tusk.internal.async.AsyncConnectionImpl;
+import io.tusk.internal.connection.AsyncConnectionImpl;
 import io.tusk.internal.async.AsyncSession;
 import io.tusk.internal.protocol.backend.DataRow;
 import io.tusk.internal.query.ParsedQuery;

@@ -1,4 +1,8 @@
-package io.tusk.internal.async;
+package io.tusk.internal.pipeline;
+
+import io.tusk.internal.connection.AsyncConnectionImpl;
+import io.tusk.internal.connection.AsyncCursorImpl;
+import io.tusk.internal.async.AsyncSession;
 
 import io.tusk.internal.pipeline.PipelineSegment;
 
@@ -27,7 +31,7 @@ import java.util.concurrent.CompletionStage;
  * which a sync ends. Which segment is current is decided on the loop thread, in the order the
  * calls were made, so a statement executed right after {@code sync()} opens the next segment.
  */
-final class AsyncPipelineImpl implements AsyncPipeline {
+public final class AsyncPipelineImpl implements AsyncPipeline {
     private static final Transformer.Params NO_PARAMS = new Transformer.Params(new int[0], new int[0], new byte[0][]);
 
     private final AsyncConnectionImpl conn;
@@ -36,7 +40,7 @@ final class AsyncPipelineImpl implements AsyncPipeline {
     private PipelineSegment current;
     private volatile boolean closed;
 
-    AsyncPipelineImpl(AsyncConnectionImpl conn) {
+    public AsyncPipelineImpl(AsyncConnectionImpl conn) {
         this.conn = conn;
         this.session = conn.session();
     }
@@ -59,7 +63,7 @@ final class AsyncPipelineImpl implements AsyncPipeline {
      * unnamed (see {@code StatementCache.onlyConfirmed}); one that fails or is skipped is
      * reported to the cache, so a preparation that did not happen is forgotten.
      */
-    CompletableFuture<List<QueryResult>> queue(String sql, Transformer.Params params, boolean binary, Boolean prepare,
+    public CompletableFuture<List<QueryResult>> queue(String sql, Transformer.Params params, boolean binary, Boolean prepare,
             AdaptersMap adapters) {
         CompletableFuture<List<QueryResult>> f = new CompletableFuture<>();
         if (closed) {

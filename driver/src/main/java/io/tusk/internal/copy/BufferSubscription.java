@@ -1,4 +1,4 @@
-package io.tusk.internal.async;
+package io.tusk.internal.copy;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Hands what a {@link Source} holds (an {@link InboundBuffer}, a COPY's data) to a
+ * Hands what a {@link Source} holds (a COPY's data) to a
  * {@link Flow.Subscriber} as it requests it (Reactive Streams 1.0.4 rules, which
  * {@code java.util.concurrent.Flow} adopts): signals are serial (one drain at a time, by a
  * work-in-progress counter), on the connection's executor, never more {@code onNext} than
@@ -42,25 +42,6 @@ public final class BufferSubscription<R> implements Flow.Subscription {
     private boolean subscribed;
     private boolean terminated;
 
-    BufferSubscription(Flow.Subscriber<? super R> subscriber, Executor executor, InboundBuffer<?> buffer, Supplier<R> next,
-            Runnable onCancel) {
-        this(subscriber, executor, new Source() {
-            @Override
-            public boolean finished() {
-                return buffer.finished();
-            }
-
-            @Override
-            public Throwable error() {
-                return buffer.error();
-            }
-
-            @Override
-            public void whenReady(Runnable r) {
-                buffer.whenReady(r);
-            }
-        }, next, onCancel);
-    }
 
     public BufferSubscription(Flow.Subscriber<? super R> subscriber, Executor executor, Source buffer, Supplier<R> next,
             Runnable onCancel) {

@@ -1,4 +1,6 @@
-package io.tusk.internal.async;
+package io.tusk.internal.tx;
+
+import io.tusk.internal.connection.AsyncConnectionImpl;
 
 import io.tusk.async.AsyncConnection;
 import io.tusk.internal.tx.TransactionBlock;
@@ -16,17 +18,17 @@ import java.util.function.Supplier;
  * {@code TxRunner}, waited on with futures. A step's checks run when it is asked for, so a
  * refused call fails its stage without sending anything.
  */
-final class AsyncTransaction {
+public final class AsyncTransaction {
     private final AsyncConnectionImpl conn;
     private final Transactions rules;
 
-    AsyncTransaction(AsyncConnectionImpl conn, Transactions rules) {
+    public AsyncTransaction(AsyncConnectionImpl conn, Transactions rules) {
         this.conn = conn;
         this.rules = rules;
     }
 
     /** Decides a step now and submits it; a refusal fails the stage. */
-    <R> CompletionStage<R> submit(Supplier<TxStep<R>> decide) {
+    public <R> CompletionStage<R> submit(Supplier<TxStep<R>> decide) {
         TxStep<R> step;
         try {
             step = decide.get();
@@ -51,7 +53,7 @@ final class AsyncTransaction {
      * rolled back when it fails; the stage then fails with the work's own error, unless that is
      * a {@link io.tusk.Rollback} stopping here (the block's value is null then).
      */
-    <T> CompletionStage<T> block(Function<AsyncConnection, CompletionStage<T>> work) {
+    public <T> CompletionStage<T> block(Function<AsyncConnection, CompletionStage<T>> work) {
         TransactionBlock b = rules.open(null, null, false);
         return enter(b).thenCompose(v -> {
             CompletionStage<T> w;

@@ -1,4 +1,7 @@
-package io.tusk.internal.async;
+package io.tusk.internal.connection;
+
+import io.tusk.internal.pipeline.AsyncPipelineImpl;
+import io.tusk.internal.async.AsyncSession;
 
 import io.tusk.Column;
 import io.tusk.TransactionStatus;
@@ -29,7 +32,7 @@ import java.util.concurrent.CompletionStage;
  * an implicit BEGIN when one is due); rows are loaded when fetched, as {@code CursorImpl} does.
  * Not meant for concurrent use by several threads (like psycopg's cursors).
  */
-final class AsyncCursorImpl<R> implements AsyncCursor<R> {
+public final class AsyncCursorImpl<R> implements AsyncCursor<R> {
     private static final Object[] NO_PARAMS = new Object[0];
 
     private final AsyncConnectionImpl conn;
@@ -133,7 +136,7 @@ final class AsyncCursorImpl<R> implements AsyncCursor<R> {
      * Runs a statement in an {@link AsyncPipelineImpl}: its values are dumped here, before
      * anything is queued, and it always goes as extended-query messages (as in the blocking pipeline).
      */
-    CompletionStage<AsyncCursor<R>> inPipeline(String query, Object[] positional, Map<String, ?> named,
+    public CompletionStage<AsyncCursor<R>> inPipeline(String query, Object[] positional, Map<String, ?> named,
             AsyncPipelineImpl pipeline) {
         transformer = newTransformer();
         CompletableFuture<List<QueryResult>> f;

@@ -1,4 +1,6 @@
-package io.tusk.internal.async;
+package io.tusk.internal.connection;
+
+import io.tusk.internal.async.AsyncSession;
 
 import io.tusk.TransactionStatus;
 import io.tusk.adapt.AdaptersMap;

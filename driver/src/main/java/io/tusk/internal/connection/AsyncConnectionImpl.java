@@ -1,4 +1,10 @@
-package io.tusk.internal.async;
+package io.tusk.internal.connection;
+
+import io.tusk.internal.tx.AsyncTransaction;
+import io.tusk.internal.pipeline.AsyncPipelineImpl;
+import io.tusk.internal.async.AsyncSession;
+import io.tusk.internal.async.EventLoop;
+import io.tusk.internal.async.EventLoopGroup;
 
 import io.tusk.Notify;
 import io.tusk.TransactionStatus;
@@ -94,7 +100,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
         return out;
     }
 
-    static Throwable unwrap(Throwable e) {
+    public static Throwable unwrap(Throwable e) {
         while (e instanceof CompletionException && e.getCause() != null) {
             e = e.getCause();
         }
@@ -110,7 +116,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
     }
 
     /** The prepared statements of the session; planned and updated on the loop only, in write order. */
-    StatementCache statements() {
+    public StatementCache statements() {
         return statements;
     }
 
@@ -157,7 +163,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
     }
 
     /** Runs SQL with the simple-query protocol, as it is (no implicit BEGIN); {@code after} is the status it leaves. */
-    CompletableFuture<List<QueryResult>> run(String sql, TransactionStatus after) {
+    public CompletableFuture<List<QueryResult>> run(String sql, TransactionStatus after) {
         return session.submit(st -> new AsyncSession.Planned<>(
                 new QueryExchange(List.<FrontendMessage>of(new Query(sql)), 1), after));
     }
@@ -338,7 +344,7 @@ public final class AsyncConnectionImpl implements AsyncConnection {
         if (session.keyData() == null || session.isClosed() || session.isBroken()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> f = CancelSender.send(session.loop(), session.cancelTarget(), session.keyData(), timeout);
+        CompletableFuture<Void> f = session.sendCancel(timeout);
         CompletableFuture<Void> user = new CompletableFuture<>();
         f.whenComplete((r, e) -> executor.execute(() -> {
             if (e != null) {
