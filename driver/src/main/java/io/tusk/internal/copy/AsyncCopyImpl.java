@@ -9,7 +9,7 @@ import io.tusk.errors.InterfaceException;
 import io.tusk.internal.adapt.Transformer;
 import io.tusk.internal.connection.AsyncConnectionImpl;
 import io.tusk.internal.async.AsyncSession;
-import io.tusk.internal.copy.BufferSubscription;
+import io.tusk.internal.stream.DemandSubscription;
 import io.tusk.internal.protocol.frontend.FrontendMessage;
 import io.tusk.internal.query.ParsedQuery;
 import io.tusk.internal.query.QueryParser;
@@ -397,8 +397,17 @@ public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
         });
     }
 
+    /** What the reader of COPY TO STDOUT's data waits on. */
+    private interface Incoming {
+        boolean finished();
+
+        Throwable error();
+
+        void whenReady(Runnable r);
+    }
+
     /** The reader's view of the exchange's data: ready when data is held or the COPY ended. */
-    private final BufferSubscription.Source incoming = new BufferSubscription.Source() {
+    private final Incoming incoming = new Incoming() {
         @Override
         public boolean finished() {
             return ended && !exchange.hasData();
@@ -453,7 +462,32 @@ public final class AsyncCopyImpl implements AsyncCopy, CopyExchange.Listener {
                 }
                 subscribed = true;
             }
-            new BufferSubscription<>(subscriber, executor, incoming, this::nextChunk, this::finish).start();
+            new DemandSubscription<byte[]>(subscriber, executor) {
+                @Override
+                protected byte[] next() {
+                    return nextChunk();
+                }
+
+                @Override
+                protected boolean finished() {
+                    return incoming.finished();
+                }
+
+                @Override
+                protected Throwable error() {
+                    return incoming.error();
+                }
+
+                @Override
+                protected void await() {
+                    incoming.whenReady(this::signal);
+                }
+
+                @Override
+                protected void cancelled() {
+                    finish();
+                }
+            }.start();
         };
     }
 
