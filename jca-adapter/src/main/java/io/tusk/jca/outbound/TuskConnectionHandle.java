@@ -1,15 +1,38 @@
 package io.tusk.jca.outbound;
 
+import io.tusk.ClientCursor;
 import io.tusk.Connection;
+import io.tusk.ConnectionInfo;
+import io.tusk.Copy;
+import io.tusk.Cursor;
+import io.tusk.IsolationLevel;
+import io.tusk.LargeObject;
+import io.tusk.Notify;
+import io.tusk.Pipeline;
+import io.tusk.RawCursor;
+import io.tusk.ServerCursor;
+import io.tusk.Transaction;
 import io.tusk.TransactionStatus;
+import io.tusk.Xid;
+import io.tusk.adapt.AdaptersMap;
+import io.tusk.errors.Diagnostic;
 import io.tusk.errors.InterfaceException;
 import io.tusk.errors.NotSupportedException;
 import io.tusk.errors.ProgrammingException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.Set;
+import io.tusk.rows.Row;
+import io.tusk.rows.RowFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The {@link Connection} an application gets from a {@code TuskConnectionFactory}: a handle on a
@@ -24,51 +47,18 @@ import java.util.Set;
  *
  * <p>Every call goes to the session the handle is associated with now (the server may move a
  * handle to another session with {@code associateConnection}). While a transaction manager
- * drives the session's transaction, {@code commit}, {@code rollback}, {@code setAutocommit},
- * {@code setSession} and the {@code tpc*} methods raise {@link ProgrammingException}. After
- * {@link #close()} or the container's {@code cleanup()} every call raises
- * {@link InterfaceException}. Cursors, large objects, notice and notification handlers opened
- * through a handle are closed or removed with it.
- *
- * <p>Why a {@link Proxy}: a handle is the session's {@code Connection} with those few methods
- * intercepted, so the application gets a {@code java.lang.reflect.Proxy} of {@link Connection}
- * whose calls come here; every method the handle has nothing to add to is passed on as it is,
- * and a method added to {@code Connection} is passed on without being listed here.
+ * drives the session's transaction, {@code commit}, {@code rollback}, {@code setAutocommit} and
+ * the {@code tpc*} methods raise {@link ProgrammingException}. After {@link #close()} or the
+ * container's {@code cleanup()} every call raises {@link InterfaceException}. Cursors, notice and
+ * notification handlers opened through a handle are closed or removed with it.
  */
-public final class TuskConnectionHandle implements InvocationHandler {
-    /** What a handle adds to {@link Connection}: JDBC's {@code isValid(int)}, looked up by name (see {@link #isValid}). */
-    public interface Validation {
-        boolean isValid(int timeoutSeconds);
-    }
-
-    /** Methods that end or shape the transaction: refused while a transaction manager drives it. */
-    private static final Set<String> MANAGED_TX_FORBIDDEN = Set.of("commit", "rollback", "setAutocommit", "setSession",
-            "tpcBegin", "tpcPrepare", "tpcCommit", "tpcRollback", "tpcRecover");
-    /** Blocks nest as savepoints inside a managed transaction ({@link #openManagedBlock}). */
-    private static final Set<String> BLOCKS = Set.of("transaction", "runInTransaction");
-    /** Methods whose cursors and large objects must not outlive the handle (6.5.4.4): they are closed with it. */
-    private static final Set<String> TRACKED = Set.of("cursor", "execute", "clientCursor", "rawCursor", "largeObject");
-
-    private final Connection proxy;
+public final class TuskConnectionHandle implements Connection {
     private volatile TuskManagedConnection mc;
     private volatile boolean closed;
     private final HandleResources resources = new HandleResources();
 
     TuskConnectionHandle(TuskManagedConnection mc) {
         this.mc = mc;
-        this.proxy = (Connection) Proxy.newProxyInstance(TuskConnectionHandle.class.getClassLoader(),
-                new Class<?>[] {Connection.class, Validation.class}, this);
-    }
-
-    /** The connection the application uses. */
-    Connection connection() {
-        return proxy;
-    }
-
-    /** The handle behind a connection given out by {@link #connection()}, or null for any other object. */
-    static TuskConnectionHandle of(Object connection) {
-        return connection != null && Proxy.isProxyClass(connection.getClass())
-                && Proxy.getInvocationHandler(connection) instanceof TuskConnectionHandle h ? h : null;
     }
 
     /** Moves the handle to another managed connection; returns the previous one. */
@@ -87,68 +77,6 @@ public final class TuskConnectionHandle implements InvocationHandler {
         TuskManagedConnection m = mc;
         closed = true;
         resources.release(m == null ? null : m.physical());
-    }
-
-    @Override
-    public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        int n = args == null ? 0 : args.length;
-        switch (name) {
-            case "close":
-                if (n == 0) {
-                    close();
-                    return null;
-                }
-                break;
-            case "isClosed":
-                return isClosed();
-            case "isBroken":
-                TuskManagedConnection m = mc;
-                return m != null && m.physical().isBroken();
-            case "isValid":
-                return isValid((Integer) args[0]);
-            case "reset":
-                conn();
-                throw new NotSupportedException("reset() is not available on a pooled Tusk connection: close() the handle "
-                        + "(the server's pool resets the session) and get a new one from the TuskConnectionFactory");
-            case "equals":
-                return n == 1 && self == args[0];
-            case "hashCode":
-                return System.identityHashCode(self);
-            case "toString":
-                return "TuskConnectionHandle[" + (closed ? "closed" : String.valueOf(mc)) + "]";
-            case "addNoticeHandler":
-                resources.addNoticeHandler(conn(), cast(args[0]));
-                return null;
-            case "removeNoticeHandler":
-                resources.removeNoticeHandler(conn(), cast(args[0]));
-                return null;
-            case "addNotifyHandler":
-                resources.addNotifyHandler(conn(), cast(args[0]));
-                return null;
-            case "removeNotifyHandler":
-                resources.removeNotifyHandler(conn(), cast(args[0]));
-                return null;
-            default:
-                break;
-        }
-        Connection c = MANAGED_TX_FORBIDDEN.contains(name) ? outsideManagedTx(name + "()")
-                : BLOCKS.contains(name) ? openManagedBlock() : conn();
-        Object result;
-        try {
-            result = method.invoke(c, args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                reportIfBroken(r);
-            }
-            throw e.getCause();
-        }
-        return result instanceof AutoCloseable a && TRACKED.contains(name) ? resources.track(a) : result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object o) {
-        return (T) o;
     }
 
     // ---- state checks ----
@@ -170,22 +98,22 @@ public final class TuskConnectionHandle implements InvocationHandler {
         return c;
     }
 
-    /**
-     * Inside a managed transaction a {@code transaction()} block must nest as a savepoint, never
-     * COMMIT on its own: when the container's local transaction has not yet run a statement, one
-     * is run so that the block is opened (psycopg's transaction() only commits what it began).
-     */
-    private Connection openManagedBlock() {
-        Connection c = conn();
-        if (mc.inManagedTransaction() && c.info().transactionStatus() == TransactionStatus.IDLE) {
-            try {
-                c.execute("SELECT 1").close();
-            } catch (RuntimeException e) {
-                reportIfBroken(e);
-                throw e;
-            }
+    private <T> T call(Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            reportIfBroken(e);
+            throw e;
         }
-        return c;
+    }
+
+    private void run(Runnable body) {
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            reportIfBroken(e);
+            throw e;
+        }
     }
 
     private void reportIfBroken(RuntimeException e) {
@@ -195,10 +123,287 @@ public final class TuskConnectionHandle implements InvocationHandler {
         }
     }
 
-    // ---- what a handle is, beyond its session
+    private <C extends AutoCloseable> C track(C resource) {
+        return resources.track(resource);
+    }
+
+    // ---- cursors ----
+
+    @Override
+    public Cursor<Row> cursor() {
+        return call(() -> track(conn().cursor()));
+    }
+
+    @Override
+    public Cursor<Row> execute(String sql) {
+        return call(() -> track(conn().execute(sql)));
+    }
+
+    @Override
+    public <R> Cursor<R> cursor(RowFactory<R> rowFactory) {
+        return call(() -> track(conn().cursor(rowFactory)));
+    }
+
+    @Override
+    public Cursor<Row> execute(String query, Object... params) {
+        return call(() -> track(conn().execute(query, params)));
+    }
+
+    @Override
+    public Cursor<Row> execute(String query, Map<String, ?> params) {
+        return call(() -> track(conn().execute(query, params)));
+    }
+
+    @Override
+    public ClientCursor<Row> clientCursor() {
+        return call(() -> track(conn().clientCursor()));
+    }
+
+    @Override
+    public <R> ClientCursor<R> clientCursor(RowFactory<R> rowFactory) {
+        return call(() -> track(conn().clientCursor(rowFactory)));
+    }
+
+    @Override
+    public RawCursor<Row> rawCursor() {
+        return call(() -> track(conn().rawCursor()));
+    }
+
+    @Override
+    public <R> RawCursor<R> rawCursor(RowFactory<R> rowFactory) {
+        return call(() -> track(conn().rawCursor(rowFactory)));
+    }
+
+    @Override
+    public ServerCursor<Row> cursor(String name) {
+        return call(() -> track(conn().cursor(name)));
+    }
+
+    @Override
+    public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory) {
+        return call(() -> track(conn().cursor(name, rowFactory)));
+    }
+
+    @Override
+    public <R> ServerCursor<R> cursor(String name, RowFactory<R> rowFactory, Boolean scrollable, boolean withhold) {
+        return call(() -> track(conn().cursor(name, rowFactory, scrollable, withhold)));
+    }
+
+    @Override
+    public LargeObject largeObject() {
+        return call(() -> track(conn().largeObject()));
+    }
+
+    @Override
+    public LargeObject largeObject(long oid, String mode) {
+        return call(() -> track(conn().largeObject(oid, mode)));
+    }
+
+    @Override
+    public LargeObject largeObject(long oid, String mode, long newOid, Path newFile) {
+        return call(() -> track(conn().largeObject(oid, mode, newOid, newFile)));
+    }
+
+    @Override
+    public AdaptersMap adapters() {
+        return conn().adapters();
+    }
+
+    // ---- transactions: refused while a transaction manager owns them ----
+
+    @Override
+    public void commit() {
+        Connection c = outsideManagedTx("commit()");
+        run(c::commit);
+    }
+
+    @Override
+    public void rollback() {
+        Connection c = outsideManagedTx("rollback()");
+        run(c::rollback);
+    }
+
+    @Override
+    public boolean autocommit() {
+        return conn().autocommit();
+    }
+
+    @Override
+    public void setAutocommit(boolean autocommit) {
+        Connection c = outsideManagedTx("setAutocommit()");
+        run(() -> c.setAutocommit(autocommit));
+    }
+
+    @Override
+    public IsolationLevel isolationLevel() {
+        return conn().isolationLevel();
+    }
+
+    @Override
+    public void setIsolationLevel(IsolationLevel level) {
+        Connection c = conn();
+        run(() -> c.setIsolationLevel(level));
+    }
+
+    @Override
+    public Boolean readOnly() {
+        return conn().readOnly();
+    }
+
+    @Override
+    public void setReadOnly(Boolean readOnly) {
+        Connection c = conn();
+        run(() -> c.setReadOnly(readOnly));
+    }
+
+    @Override
+    public Boolean deferrable() {
+        return conn().deferrable();
+    }
+
+    @Override
+    public void setDeferrable(Boolean deferrable) {
+        Connection c = conn();
+        run(() -> c.setDeferrable(deferrable));
+    }
+
+    @Override
+    public void setSession(IsolationLevel isolationLevel, Boolean readOnly, Boolean deferrable, boolean autocommit) {
+        Connection c = outsideManagedTx("setSession()");
+        run(() -> c.setSession(isolationLevel, readOnly, deferrable, autocommit));
+    }
+
+    @Override
+    public <T, E extends Exception> T transaction(Transaction.Work<T, E> body) throws E {
+        Connection c = openManagedBlock();
+        try {
+            return c.transaction(body);
+        } catch (RuntimeException e) {
+            reportIfBroken(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public <T, E extends Exception> T transaction(String savepointName, boolean forceRollback, Transaction.Work<T, E> body) throws E {
+        Connection c = openManagedBlock();
+        try {
+            return c.transaction(savepointName, forceRollback, body);
+        } catch (RuntimeException e) {
+            reportIfBroken(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public <E extends Exception> void runInTransaction(Transaction.Body<E> body) throws E {
+        Connection c = openManagedBlock();
+        try {
+            c.runInTransaction(body);
+        } catch (RuntimeException e) {
+            reportIfBroken(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Inside a managed transaction a {@code transaction()} block must nest as a savepoint, never
+     * COMMIT on its own: when the container's local transaction has not yet run a statement, one
+     * is run so that the block is opened (psycopg's transaction() only commits what it began).
+     */
+    private Connection openManagedBlock() {
+        Connection c = conn();
+        if (mc.inManagedTransaction() && c.info().transactionStatus() == TransactionStatus.IDLE) {
+            run(() -> c.execute("SELECT 1").close());
+        }
+        return c;
+    }
+
+    @Override
+    public Xid xid(int formatId, String gtrid, String bqual) {
+        return conn().xid(formatId, gtrid, bqual);
+    }
+
+    @Override
+    public void tpcBegin(Xid xid) {
+        Connection c = outsideManagedTx("tpcBegin()");
+        run(() -> c.tpcBegin(xid));
+    }
+
+    @Override
+    public void tpcBegin(String xid) {
+        Connection c = outsideManagedTx("tpcBegin()");
+        run(() -> c.tpcBegin(xid));
+    }
+
+    @Override
+    public void tpcPrepare() {
+        Connection c = outsideManagedTx("tpcPrepare()");
+        run(c::tpcPrepare);
+    }
+
+    @Override
+    public void tpcCommit() {
+        Connection c = outsideManagedTx("tpcCommit()");
+        run(() -> c.tpcCommit());
+    }
+
+    @Override
+    public void tpcCommit(Xid xid) {
+        Connection c = outsideManagedTx("tpcCommit()");
+        run(() -> c.tpcCommit(xid));
+    }
+
+    @Override
+    public void tpcCommit(String xid) {
+        Connection c = outsideManagedTx("tpcCommit()");
+        run(() -> c.tpcCommit(xid));
+    }
+
+    @Override
+    public void tpcRollback() {
+        Connection c = outsideManagedTx("tpcRollback()");
+        run(() -> c.tpcRollback());
+    }
+
+    @Override
+    public void tpcRollback(Xid xid) {
+        Connection c = outsideManagedTx("tpcRollback()");
+        run(() -> c.tpcRollback(xid));
+    }
+
+    @Override
+    public void tpcRollback(String xid) {
+        Connection c = outsideManagedTx("tpcRollback()");
+        run(() -> c.tpcRollback(xid));
+    }
+
+    @Override
+    public List<Xid> tpcRecover() {
+        Connection c = outsideManagedTx("tpcRecover()");
+        return call(c::tpcRecover);
+    }
+
+    // ---- session ----
+
+    @Override
+    public ConnectionInfo info() {
+        return conn().info();
+    }
+
+    @Override
+    public void cancel() {
+        conn().cancel();
+    }
+
+    @Override
+    public void cancelSafe(java.time.Duration timeout) {
+        conn().cancelSafe(timeout);
+    }
 
     /** Returns the session to the pool (CONNECTION_CLOSED); it is not closed. Calling it again does nothing. */
-    void close() {
+    @Override
+    public void close() {
         TuskManagedConnection m;
         synchronized (this) {
             if (closed) {
@@ -213,9 +418,16 @@ public final class TuskConnectionHandle implements InvocationHandler {
         }
     }
 
-    private boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         TuskManagedConnection m = mc;
         return closed || m == null || m.physical().isClosed();
+    }
+
+    @Override
+    public boolean isBroken() {
+        TuskManagedConnection m = mc;
+        return m != null && m.physical().isBroken();
     }
 
     /**
@@ -223,8 +435,154 @@ public final class TuskConnectionHandle implements InvocationHandler {
      * {@code Connection.isValid(int)}, which IronJacamar's recovery looks up by name: without it a
      * recovery connection is destroyed as soon as it is opened). Opens no transaction.
      */
-    private boolean isValid(int timeoutSeconds) {
+    public boolean isValid(int timeoutSeconds) {
         TuskManagedConnection m = mc;
         return !closed && m != null && (m.inManagedTransaction() ? !m.physical().isBroken() : m.ping());
+    }
+
+    /** Not offered on a pooled handle: the pool resets sessions itself. */
+    @Override
+    public void reset() {
+        conn();
+        throw new NotSupportedException("reset() is not available on a pooled Tusk connection: close() the handle "
+                + "(the server's pool resets the session) and get a new one from the TuskConnectionFactory");
+    }
+
+    @Override
+    public void addNoticeHandler(Consumer<Diagnostic> handler) {
+        resources.addNoticeHandler(conn(), handler);
+    }
+
+    @Override
+    public void removeNoticeHandler(Consumer<Diagnostic> handler) {
+        resources.removeNoticeHandler(conn(), handler);
+    }
+
+    @Override
+    public List<Diagnostic> notices() {
+        return conn().notices();
+    }
+
+    @Override
+    public List<Notify> drainNotifies() {
+        return call(conn()::drainNotifies);
+    }
+
+    @Override
+    public Stream<Notify> notifies(Duration timeout, Integer stopAfter) {
+        return call(() -> conn().notifies(timeout, stopAfter));
+    }
+
+    @Override
+    public void addNotifyHandler(Consumer<Notify> handler) {
+        resources.addNotifyHandler(conn(), handler);
+    }
+
+    @Override
+    public void removeNotifyHandler(Consumer<Notify> handler) {
+        resources.removeNotifyHandler(conn(), handler);
+    }
+
+    // ---- COPY ----
+
+    @Override
+    public Copy copy(String sql) {
+        return call(() -> conn().copy(sql));
+    }
+
+    @Override
+    public <E extends Exception> long copy(String sql, Copy.Body<E> body) throws E {
+        Connection c = conn();
+        try {
+            return c.copy(sql, body);
+        } catch (RuntimeException e) {
+            reportIfBroken(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public long copyFrom(InputStream in, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return io(() -> conn().copyFrom(in, table, sep, nullString, columns));
+    }
+
+    @Override
+    public long copyFrom(Reader in, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return io(() -> conn().copyFrom(in, table, sep, nullString, columns));
+    }
+
+    @Override
+    public long copyTo(OutputStream out, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return io(() -> conn().copyTo(out, table, sep, nullString, columns));
+    }
+
+    @Override
+    public long copyTo(Writer out, String table, String sep, String nullString, List<String> columns) throws IOException {
+        return io(() -> conn().copyTo(out, table, sep, nullString, columns));
+    }
+
+    @Override
+    public long copyExpert(String sql, InputStream in) throws IOException {
+        return io(() -> conn().copyExpert(sql, in));
+    }
+
+    @Override
+    public long copyExpert(String sql, OutputStream out) throws IOException {
+        return io(() -> conn().copyExpert(sql, out));
+    }
+
+    private interface IoCall {
+        long get() throws IOException;
+    }
+
+    private long io(IoCall body) throws IOException {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            reportIfBroken(e);
+            throw e;
+        }
+    }
+
+    // ---- pipeline and prepared statements ----
+
+    @Override
+    public Pipeline pipeline() {
+        return call(() -> conn().pipeline());
+    }
+
+    @Override
+    public void setPrepareThreshold(Integer threshold) {
+        conn().setPrepareThreshold(threshold);
+    }
+
+    @Override
+    public Integer prepareThreshold() {
+        return conn().prepareThreshold();
+    }
+
+    @Override
+    public void setPreparedMax(int max) {
+        conn().setPreparedMax(max);
+    }
+
+    @Override
+    public int preparedMax() {
+        return conn().preparedMax();
+    }
+
+    @Override
+    public void setRewriteBatchedInserts(boolean rewrite) {
+        conn().setRewriteBatchedInserts(rewrite);
+    }
+
+    @Override
+    public boolean rewriteBatchedInserts() {
+        return conn().rewriteBatchedInserts();
+    }
+
+    @Override
+    public String toString() {
+        return "TuskConnectionHandle[" + (closed ? "closed" : String.valueOf(mc)) + "]";
     }
 }

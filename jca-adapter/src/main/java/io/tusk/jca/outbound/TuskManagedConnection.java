@@ -97,14 +97,13 @@ public final class TuskManagedConnection implements ManagedConnection {
         }
         TuskConnectionHandle handle = new TuskConnectionHandle(this);
         handles.add(handle);
-        return handle.connection();
+        return handle;
     }
 
     @Override
     public void associateConnection(Object connection) throws ResourceException {
         checkNotDestroyed();
-        TuskConnectionHandle handle = TuskConnectionHandle.of(connection);
-        if (handle == null) {
+        if (!(connection instanceof TuskConnectionHandle handle)) {
             throw new ResourceException("cannot associate " + (connection == null ? "null" : connection.getClass().getName())
                     + " with a Tusk managed connection: only handles of this adapter can be");
         }
@@ -244,7 +243,7 @@ public final class TuskManagedConnection implements ManagedConnection {
     void handleClosed(TuskConnectionHandle handle) {
         handles.remove(handle);
         ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
-        event.setConnectionHandle(handle.connection());
+        event.setConnectionHandle(handle);
         for (ConnectionEventListener l : listeners) {
             l.connectionClosed(event);
         }
