@@ -81,14 +81,16 @@ final class CancelRequests {
             if (tr != null) {
                 tr.close();
             }
-            throw new CancellationTimeout("the cancel request to " + endpoint.host() + ":" + endpoint.port()
-                    + " was not acknowledged within " + timeout.toMillis() + " ms: the statement may still be running;"
-                    + " check the network to the server, or close the connection");
+            throw notAcknowledged(endpoint, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OperationalException("interrupted while sending the cancel request to " + endpoint.host(), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof java.net.SocketTimeoutException) {
+                // The thread's own read timed out a moment before the wait above did: the same deadline.
+                throw notAcknowledged(endpoint, timeout);
+            }
             throw c instanceof IOException io ? failed(endpoint, io)
                     : c instanceof RuntimeException r ? r : new OperationalException(c.toString(), c);
         }
@@ -109,6 +111,12 @@ final class CancelRequests {
         } finally {
             open.set(null);
         }
+    }
+
+    private static CancellationTimeout notAcknowledged(Endpoint endpoint, Duration timeout) {
+        return new CancellationTimeout("the cancel request to " + endpoint.host() + ":" + endpoint.port()
+                + " was not acknowledged within " + timeout.toMillis() + " ms: the statement may still be running;"
+                + " check the network to the server, or close the connection");
     }
 
     private static OperationalException failed(Endpoint endpoint, IOException e) {
