@@ -140,7 +140,7 @@ public final class AsyncSession {
         return t != null ? t : new CancelSender.Target(remote, null, false);
     }
 
-    /** Sends a CancelRequest for this session on a connection of its own (over TLS when the session is encrypted). */
+    /** Sends a CancelRequest on a connection of its own (over TLS when the session is encrypted). */
     public CompletableFuture<Void> sendCancel(java.time.Duration timeout) {
         return CancelSender.send(loop, cancelTarget(), keyData, timeout);
     }
@@ -426,7 +426,7 @@ public final class AsyncSession {
         if (done) {
             inFlight.poll();
             if (m instanceof ReadyForQuery r) {
-                status = inFlight.isEmpty() ? toStatus(r) : TransactionStatus.ACTIVE;
+                status = inFlight.isEmpty() ? io.tusk.internal.connection.Session.toStatus(r) : TransactionStatus.ACTIVE;
                 if (inFlight.isEmpty()) {
                     predicted = status;
                 }
@@ -555,7 +555,7 @@ public final class AsyncSession {
         if (key != null) {
             keyData = key;
         }
-        status = toStatus(ready);
+        status = io.tusk.internal.connection.Session.toStatus(ready);
         predicted = status;
         started = true;
         order = new io.tusk.internal.protocol.backend.ReplyOrder();
@@ -596,9 +596,5 @@ public final class AsyncSession {
 
     public String describe() {
         return describe;
-    }
-
-    static TransactionStatus toStatus(ReadyForQuery r) {
-        return io.tusk.internal.connection.Session.toStatus(r);
     }
 }
