@@ -98,10 +98,12 @@ class StandaloneJarIT {
                 String p = clause.split(";")[0].strip();
                 // Optional: the JTA API (JtaConnectionSource only) and the OSGi framework and Config Admin
                 // (the driver's activator, used only inside an OSGi framework).
-                boolean optional = (p.startsWith("jakarta.transaction") || p.startsWith("org.osgi."))
+                // Optional too: the JDK's Kerberos (JGSS and its login module), loaded only for GSSAPI.
+                boolean optional = (p.startsWith("jakarta.transaction") || p.startsWith("org.osgi.")
+                        || p.equals("org.ietf.jgss") || p.equals("com.sun.security.auth.module"))
                         && clause.contains("resolution:=optional");
                 assertTrue(p.startsWith("javax.") || exports.contains(p) || optional,
-                        () -> "imports nothing beyond the JDK, its own exports and optional JTA/OSGi APIs: " + clause);
+                        () -> "imports nothing beyond the JDK, its own exports and optional JTA/OSGi/Kerberos APIs: " + clause);
             }
         }
     }
