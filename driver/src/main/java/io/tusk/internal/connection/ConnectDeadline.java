@@ -66,6 +66,19 @@ final class ConnectDeadline {
         return fired || timeout != null && System.nanoTime() - deadlineNanos >= 0;
     }
 
+    /**
+     * Whether {@code failure} is the read timeout this deadline set: the socket's own timer may
+     * fire a moment before {@link #timedOut()} agrees, and both are the same connect_timeout.
+     */
+    boolean bounds(Throwable failure) {
+        for (Throwable t = failure; t != null && timeout != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     OperationalException expired(Throwable cause) {
         return ConnectPlan.timeout(timeout, cause);
     }

@@ -128,7 +128,7 @@ public final class Connector {
                     t -> dial(again, ConnectDeadline.after(t), x -> { }));
             return new ConnectionImpl.Opened(session, endpoint);
         } catch (IOException e) {
-            if (deadline.timedOut()) {
+            if (deadline.timedOut() || deadline.bounds(e)) {
                 throw deadline.expired(e);
             }
             if (e instanceof TlsFailure) {
@@ -136,7 +136,7 @@ public final class Connector {
             }
             throw new ConnectPlan.TransportFailure(e.getMessage() == null ? e.toString() : e.getMessage(), e);
         } catch (TuskException e) {
-            if (deadline.timedOut() && e.sqlstate() == null) {
+            if ((deadline.timedOut() || deadline.bounds(e)) && e.sqlstate() == null) {
                 throw deadline.expired(e);
             }
             throw e;
