@@ -111,7 +111,7 @@ public class JdbcConnection implements java.sql.Connection {
 
     @Override
     public java.sql.DatabaseMetaData getMetaData() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.getMetaData is not supported yet");
+        return new JdbcDatabaseMetaData(this);
     }
 
     @Override
@@ -176,7 +176,8 @@ public class JdbcConnection implements java.sql.Connection {
 
     @Override
     public java.sql.CallableStatement prepareCall(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.prepareCall is not supported yet");
+        return new JdbcCallableStatement(this, p0, java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY,
+                java.sql.ResultSet.HOLD_CURSORS_OVER_COMMIT);
     }
 
     @Override
