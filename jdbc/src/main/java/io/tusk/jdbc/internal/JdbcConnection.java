@@ -291,7 +291,7 @@ public class JdbcConnection implements java.sql.Connection {
         }
         JdbcSavepoint sp;
         synchronized (this) {
-            sp = new JdbcSavepoint(++savepointCounter, name, this);
+            sp = new JdbcSavepoint(savepointCounter++, name, this); // from 0, as pgjdbc
         }
         session.execute("SAVEPOINT " + sp.sqlName()); // opens the transaction first if none is (BEGIN), as pgjdbc
         return sp;
