@@ -112,6 +112,40 @@ class JdbcConnectionIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tusk", "postgresql"})
+    void prepareStatementAsksForGeneratedKeys(String driver) throws SQLException {
+        db.admin().execute("CREATE TABLE IF NOT EXISTS conn_it_keys (id serial PRIMARY KEY, note text)");
+        db.admin().execute("GRANT ALL ON conn_it_keys TO PUBLIC");
+        db.admin().execute("GRANT ALL ON SEQUENCE conn_it_keys_id_seq TO PUBLIC");
+        try (Connection c = open(driver)) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO conn_it_keys (note) VALUES (?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, "all");
+                assertEquals(1, ps.executeUpdate());
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertTrue(keys.getInt("id") > 0);
+                    assertEquals("all", keys.getString("note"));
+                }
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO conn_it_keys (note) VALUES (?)",
+                    new String[] {"id"})) {
+                ps.setString(1, "named");
+                assertEquals(1, ps.executeUpdate());
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertEquals(1, keys.getMetaData().getColumnCount());
+                    assertTrue(keys.getInt(1) > 0);
+                }
+            }
+            if (driver.equals("tusk")) {
+                // JDBC: not a Statement constant is an error (pgjdbc takes any other value as NO_GENERATED_KEYS)
+                assertEquals("22023", assertThrows(SQLException.class, () -> c.prepareStatement("SELECT 1", 42)).getSQLState());
+            }
+        }
+    }
+
     @Test
     void closingRollsBackAnOpenTransaction() throws SQLException {
         try (Connection c = tusk()) {

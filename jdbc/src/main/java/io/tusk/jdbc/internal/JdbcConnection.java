@@ -192,7 +192,7 @@ public class JdbcConnection implements java.sql.Connection {
         checkOpen();
         JdbcPreparedStatement ps = new JdbcPreparedStatement(this, sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
                 holdability);
-        // TODO(stmt): ps.requestGeneratedKeys(columnsOrNullForAll) once JdbcPreparedStatement has it on main.
+        ps.requestGeneratedKeys(columnsOrNullForAll);
         return ps;
     }
 
