@@ -142,6 +142,13 @@ class JdbcContractIT {
         StringBuilder s = new StringBuilder();
         s.append("JDBC contract: ").append(RESULTS.size()).append(" behaviours, ").append(agree)
                 .append(" agree, ").append(RESULTS.size() - agree).append(" differ\n");
+        Map<String, long[]> perGroup = new LinkedHashMap<>();
+        for (Result r : RESULTS) {
+            long[] n = perGroup.computeIfAbsent(r.behaviour().group, g -> new long[2]);
+            n[0] += r.agree() ? 1 : 0;
+            n[1]++;
+        }
+        perGroup.forEach((g, n) -> s.append("  ").append(g).append(": ").append(n[0]).append('/').append(n[1]).append(" agree\n"));
         Map<String, List<Result>> byGroup = new LinkedHashMap<>();
         for (Result r : RESULTS) {
             if (!r.agree()) {
