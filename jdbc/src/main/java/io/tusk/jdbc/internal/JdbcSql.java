@@ -44,7 +44,16 @@ public final class JdbcSql {
 
     /** Parses {@code sql}, sending {@code {call ...}} escapes as {@code callMode} says. */
     public static JdbcSql parse(String sql, boolean processEscapes, CallMode callMode) throws SQLException {
-        return new SqlTranslator(sql, processEscapes, callMode).run();
+        return new SqlTranslator(sql, processEscapes, true, callMode).run();
+    }
+
+    /**
+     * Parses the SQL of a plain {@code java.sql.Statement}, where {@code ?} is not a placeholder
+     * and stays as written ({@code jsonb ? 'key'} works); {@code ??} still becomes {@code ?}, as in
+     * pgjdbc, so the same text runs in a Statement and in a PreparedStatement.
+     */
+    public static JdbcSql parseStatement(String sql, boolean processEscapes) throws SQLException {
+        return new SqlTranslator(sql, processEscapes, false, CallMode.SELECT).run();
     }
 
     /**

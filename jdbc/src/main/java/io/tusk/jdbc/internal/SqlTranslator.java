@@ -27,6 +27,7 @@ final class SqlTranslator {
     private final String s;
     private final int len;
     private final boolean escapes;
+    private final boolean placeholders;
     private final JdbcSql.CallMode callMode;
     private final List<SqlStatement> statements = new ArrayList<>(1);
     private int params;
@@ -53,10 +54,11 @@ final class SqlTranslator {
     private boolean afterBegin;
     private int atomic;
 
-    SqlTranslator(String sql, boolean escapes, JdbcSql.CallMode callMode) {
+    SqlTranslator(String sql, boolean escapes, boolean placeholders, JdbcSql.CallMode callMode) {
         this.s = sql;
         this.len = sql.length();
         this.escapes = escapes;
+        this.placeholders = placeholders;
         this.callMode = callMode;
         this.out = new StringBuilder(len + 16);
         reset();
@@ -188,6 +190,10 @@ final class SqlTranslator {
         if (i + 1 < len && s.charAt(i + 1) == '?') {
             b.append('?');
             return i + 2;
+        }
+        if (!placeholders) {
+            b.append('?');
+            return i + 1;
         }
         params++;
         if (b == out) {

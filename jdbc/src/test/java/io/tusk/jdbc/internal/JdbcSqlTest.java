@@ -445,6 +445,21 @@ class JdbcSqlTest {
     }
 
     @Nested
+    class PlainStatements {
+        @Test
+        void questionMarksStayAsWrittenButEscapesAreTranslated() throws SQLException {
+            JdbcSql sql = JdbcSql.parseStatement("select '{}'::jsonb ? 'a', x ?| array['b'], {fn ucase('c')}", true);
+            assertEquals("select '{}'::jsonb ? 'a', x ?| array['b'], upper('c')", sql.nativeSql());
+            assertEquals(0, sql.parameterCount());
+        }
+
+        @Test
+        void doubledQuestionMarkIsStillOneAsInPgjdbc() throws SQLException {
+            assertEquals("select '{}'::jsonb ? 'a'", JdbcSql.parseStatement("select '{}'::jsonb ?? 'a'", false).nativeSql());
+        }
+    }
+
+    @Nested
     class Calls {
         @Test
         void callEscapeSelectsFromTheFunctionAsPgjdbcDoes() throws SQLException {
