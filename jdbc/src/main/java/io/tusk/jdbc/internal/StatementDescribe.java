@@ -34,8 +34,9 @@ final class StatementDescribe {
             return ps.conn.transaction(null, true, tx -> {
                 try (Cursor<Row> c = ps.conn.rawCursor()) {
                     c.execute("PREPARE " + name + " AS " + ps.nativeSql);
-                    c.execute("SELECT t::oid, format_type(t::oid, NULL) FROM pg_prepared_statements s,"
-                            + " unnest(s.parameter_types) AS t WHERE s.name = $1", name);
+                    c.execute("SELECT ty.oid, ty.typname::text FROM pg_prepared_statements s,"
+                            + " unnest(s.parameter_types) WITH ORDINALITY AS p(t, ord) JOIN pg_type ty ON ty.oid = p.t"
+                            + " WHERE s.name = $1 ORDER BY p.ord", name);
                     List<Row> rows = c.fetchall();
                     c.execute("DEALLOCATE " + name);
                     int[] oids = new int[n];
