@@ -38,6 +38,11 @@ final class Parameters {
         return v == UNSET ? null : v;
     }
 
+    /** Whether a value (SQL NULL included) was set for parameter {@code index} (1-based). */
+    boolean isSet(int index) {
+        return values[index - 1] != UNSET;
+    }
+
     void clear() {
         Arrays.fill(values, UNSET);
     }
