@@ -192,6 +192,34 @@ class PreparedStatementIT {
     }
 
     @Test
+    void severalStatementsWithParametersEachGetTheirOwn(TestDatabase db) throws Exception {
+        List<String> answers = both(db, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMP TABLE m (id int, v text)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO m VALUES (?, ?); SELECT v FROM m WHERE id = ?; SELECT '?'")) {
+                ps.setInt(1, 5);
+                ps.setString(2, "five");
+                ps.setInt(3, 5);
+                StringBuilder b = new StringBuilder().append(ps.execute()).append(' ').append(ps.getUpdateCount());
+                b.append(' ').append(ps.getMoreResults());
+                try (ResultSet rs = ps.getResultSet()) {
+                    rs.next();
+                    b.append(' ').append(rs.getString(1));
+                }
+                b.append(' ').append(ps.getMoreResults());
+                try (ResultSet rs = ps.getResultSet()) {
+                    rs.next();
+                    b.append(' ').append(rs.getString(1));
+                }
+                return b.append(' ').append(ps.getMoreResults()).append(' ').append(ps.getUpdateCount()).toString();
+            }
+        });
+        assertEquals("false 1 true five true ? false -1", answers.get(0));
+        assertEquals(answers.get(1), answers.get(0));
+    }
+
+    @Test
     void resultMetaDataIsThereBeforeTheStatementRuns(TestDatabase db) throws Exception {
         try (Connection c = tusk(db); PreparedStatement ps = c.prepareStatement("SELECT ?::int AS a, 'x' AS b")) {
             assertNotNull(ps.getMetaData());

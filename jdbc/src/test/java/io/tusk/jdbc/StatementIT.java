@@ -125,6 +125,23 @@ class StatementIT {
     }
 
     @Test
+    void escapesAreTranslatedUnlessSwitchedOff(TestDatabase db) throws Exception {
+        List<String> answers = both(db, c -> {
+            try (Statement s = c.createStatement()) {
+                String a;
+                try (ResultSet rs = s.executeQuery("SELECT {fn ucase('x')}, {d '2024-01-02'}")) {
+                    rs.next();
+                    a = rs.getString(1) + " " + rs.getString(2);
+                }
+                s.setEscapeProcessing(false);
+                return a + " " + failure(() -> s.executeQuery("SELECT {fn ucase('x')}")).getSQLState();
+            }
+        });
+        assertEquals("X 2024-01-02 42601", answers.get(0));
+        assertEquals(answers.get(1), answers.get(0));
+    }
+
+    @Test
     void aClosedStatementRefusesEverythingWithSqlState55000(TestDatabase db) throws Exception {
         try (Connection c = tusk(db)) {
             Statement s = c.createStatement();

@@ -56,7 +56,7 @@ final class StatementDescribe {
 
     /** The columns the statement would return; null when it is not a query that can be described so. */
     static ResultSetMetaData resultMetaData(JdbcPreparedStatement ps) throws SQLException {
-        if (!StatementSql.declarable(ps.nativeSql)) {
+        if (!StatementSql.declarable(ps.parsed)) {
             return null;
         }
         String body = ps.nativeSql.strip();
