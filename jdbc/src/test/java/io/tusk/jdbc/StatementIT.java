@@ -164,7 +164,10 @@ class StatementIT {
             ResultSet second = s.executeQuery("SELECT 42");
             assertTrue(second.next());
             assertEquals(42, second.getInt(1));
-            assertFalse(first.next(), "the first result was closed by the second execution");
+            assertTrue(first.isClosed(), "the first result was closed by the second execution");
+            assertEquals("55000", failure(first::next).getSQLState());
+            s.close();
+            assertTrue(second.isClosed(), "closing the statement closed its result");
         }
     }
 
