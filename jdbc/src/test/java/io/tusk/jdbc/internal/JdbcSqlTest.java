@@ -498,6 +498,15 @@ class JdbcSqlTest {
         }
 
         @Test
+        void callModesByPgjdbcsSettingNames() throws SQLException {
+            assertEquals(JdbcSql.CallMode.SELECT, JdbcSql.CallMode.of(null));
+            assertEquals(JdbcSql.CallMode.SELECT, JdbcSql.CallMode.of("select"));
+            assertEquals(JdbcSql.CallMode.CALL_IF_NO_RETURN, JdbcSql.CallMode.of("callIfNoReturn"));
+            assertEquals(JdbcSql.CallMode.CALL, JdbcSql.CallMode.of("CALL"));
+            assertEquals("22023", assertThrows(SQLException.class, () -> JdbcSql.CallMode.of("exec")).getSQLState());
+        }
+
+        @Test
         void callBodiesKeepQuotesAndNestedEscapes() throws SQLException {
             assertEquals("select * from f('}', upper($1), DATE '2024-01-01') as result",
                     nat("{call f('}', {fn ucase(?)}, {d '2024-01-01'})}"));
