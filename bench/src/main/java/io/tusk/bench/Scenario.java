@@ -58,6 +58,8 @@ public record Scenario(String label, String tusk, String other, String otherName
                     "pgjdbc", Fixtures.WIDE_ROWS, 1.0),
             new Scenario("JDBC face: executeBatch 10k inserts, same JDBC code", "JdbcFace.batchTusk", "JdbcFace.batchPgjdbc",
                     "pgjdbc", JdbcFace.BATCH_ROWS, 1.0),
+            new Scenario("JDBC face: XA 2 branches, XADataSource, same JDBC code", "XaCycle.tuskJdbc", "XaCycle.pgjdbc",
+                    "pgjdbc", 1, 1.0),
             new Scenario("JDBC face vs Tusk's native API: point select", "JdbcFace.pointSelectTusk", "PointSelect.tusk",
                     "Tusk native", 1, 0.95),
             new Scenario("JDBC face vs Tusk's native API: fetch 1M rows", "JdbcFace.fetchTusk", "FetchWide.tuskText",

@@ -62,8 +62,10 @@ final class TextBatch {
                 }
             }
             SQLException cause = timer != null ? timer.translate(error) : JdbcErrors.translate(error);
-            long[] done = java.util.Arrays.copyOf(counts, counts.length);
-            java.util.Arrays.fill(done, i, done.length, Statement.EXECUTE_FAILED);
+            // Every entry is reported failed, as pgjdbc does: in autocommit mode the batch's one
+            // transaction was rolled back, and inside the application's transaction that
+            // transaction is aborted, so nothing the earlier entries did can be committed.
+            long[] done = BatchCounts.all(counts.length, Statement.EXECUTE_FAILED);
             throw JdbcStatement.batchFailed("Batch entry " + i + " " + sqls.get(i) + " was aborted: " + cause.getMessage()
                     + "  Call getNextException to see other errors in the batch.", cause.getSQLState(), done, cause);
         }
