@@ -134,7 +134,8 @@ public class JdbcCallableStatement extends CallableByName {
 
     /** pgjdbc's {@code escapeSyntaxCallMode} of the connection: how {@code {call}} is sent. */
     private static JdbcSql.CallMode callMode(JdbcConnection connection) throws SQLException {
-        return JdbcSql.CallMode.SELECT;
+        JdbcSettings settings = connection.settings();
+        return JdbcSql.CallMode.of(settings == null ? null : settings.escapeSyntaxCallMode());
     }
 
     /** A call reports no update count: 0, as pgjdbc answers for functions and procedures. */
