@@ -81,6 +81,13 @@ class JdbcSqlTest {
         }
 
         @Test
+        void placeholdersTouchingWordsStayApart() throws SQLException {
+            // "$1and" is "trailing junk after parameter" for PostgreSQL 15+, "x$1" an identifier
+            assertEquals("select 1 where a=$1 and b=x $2", nat("select 1 where a=?and b=x?"));
+            assertEquals("select $1,$2", nat("select ?,?"));
+        }
+
+        @Test
         void manyPlaceholdersGetMultiDigitNumbers() throws SQLException {
             String jdbc = "values (" + "?,".repeat(11) + "?)";
             JdbcSql sql = JdbcSql.parse(jdbc, false);
