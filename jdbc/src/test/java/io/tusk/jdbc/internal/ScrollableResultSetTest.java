@@ -22,7 +22,7 @@ class ScrollableResultSetTest {
         for (int i = 1; i <= rows; i++) {
             data.add(Arrays.asList(i, i % 2 == 0 ? null : "row " + i));
         }
-        return new JdbcResultSet(null, new ListRows(List.of(ListRows.column("n", PgTypes.INT4), ListRows.column("Label", PgTypes.TEXT)),
+        return new JdbcResultSet(null, ListRows.ofValues(List.of(ListRows.column("n", PgTypes.INT4), ListRows.column("Label", PgTypes.TEXT)),
                 data), type, ResultSet.CONCUR_READ_ONLY);
     }
 
@@ -144,7 +144,7 @@ class ScrollableResultSetTest {
 
     @Test
     void updatableIsRefusedWithAWarningAndUpdatesWithFeatureNotSupported() throws Exception {
-        try (JdbcResultSet rs = new JdbcResultSet(null, new ListRows(List.of(ListRows.column("n", PgTypes.INT4)),
+        try (JdbcResultSet rs = new JdbcResultSet(null, ListRows.ofValues(List.of(ListRows.column("n", PgTypes.INT4)),
                 List.of(List.of(1))), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE)) {
             assertEquals(ResultSet.CONCUR_READ_ONLY, rs.getConcurrency());
             assertTrue(rs.getWarnings().getMessage().contains("CONCUR_UPDATABLE is not supported"));
