@@ -44,6 +44,21 @@ class StandaloneJarIT {
             }
             """;
 
+    /** The same through JDBC: DriverManager finds Tusk's driver in tusk.jar by its service file. */
+    private static final String JDBC_MAIN = """
+            import java.sql.*;
+            public class JdbcMain {
+                public static void main(String[] args) throws SQLException {
+                    try (Connection conn = DriverManager.getConnection(args[0]);
+                         Statement st = conn.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT 21 * 2, current_user")) {
+                        rs.next();
+                        System.out.println(rs.getInt(1) + " " + rs.getString(2) + " " + conn.getClass().getName());
+                    }
+                }
+            }
+            """;
+
     static Path tuskJar() {
         Path jar = Path.of(System.getProperty("tusk.jar", "target/tusk.jar"));
         assertTrue(Files.isRegularFile(jar), "the build should have made " + jar);
@@ -68,6 +83,20 @@ class StandaloneJarIT {
     }
 
     @Test
+    void aJdbcProgramWithOnlyTuskJarOnTheClassPathConnectsThroughDriverManager(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("JdbcMain.java"), JDBC_MAIN);
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(),
+                dir.resolve("JdbcMain.java").toString());
+        assertEquals(0, rc, "JdbcMain.java compiles against the JDK alone");
+        String url = "jdbc:tusk://127.0.0.1:" + db.port() + "/" + db.dbname() + "?user=" + PgUsers.TRUST + "&sslmode=disable";
+        Cli.Result r = Cli.exec(List.of(Cli.java().toString(), "-cp", tuskJar() + File.pathSeparator + dir, "JdbcMain",
+                url), null);
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("42 " + PgUsers.TRUST + " io.tusk.jdbc.internal.JdbcConnection", r.out().strip());
+    }
+
+    @Test
     void onTheModulePathItIsTheAutomaticModuleIoTusk(TestDatabase db, @TempDir Path dir) throws Exception {
         ModuleDescriptor module = ModuleFinder.of(tuskJar()).find("io.tusk").orElseThrow().descriptor();
         assertTrue(module.isAutomatic());
@@ -88,7 +117,7 @@ class StandaloneJarIT {
             assertEquals("2", m.getValue("Bundle-ManifestVersion"));
             assertEquals("io.tusk", m.getValue("Automatic-Module-Name"));
             List<String> exports = packages(m.getValue("Export-Package"));
-            assertTrue(exports.containsAll(List.of("io.tusk", "io.tusk.errors", "io.tusk.conninfo", "io.tusk.rows", "io.tusk.xa")),
+            assertTrue(exports.containsAll(List.of("io.tusk", "io.tusk.errors", "io.tusk.conninfo", "io.tusk.rows", "io.tusk.xa", "io.tusk.jdbc")),
                     () -> "exports: " + exports);
             assertTrue(exports.stream().noneMatch(p -> p.contains(".internal")), () -> "no internal exports: " + exports);
             for (String clause : clauses(m.getValue("Export-Package"))) {

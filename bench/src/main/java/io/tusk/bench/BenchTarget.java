@@ -158,6 +158,23 @@ public final class BenchTarget {
         return sb.toString();
     }
 
+    /** The same URL for Tusk's JDBC face ({@code jdbc:tusk:}): only the driver differs. */
+    public String tuskJdbcUrl(String... settings) {
+        return "jdbc:tusk:" + jdbcUrl(settings).substring("jdbc:postgresql:".length());
+    }
+
+    /** A new connection through Tusk's JDBC face with the given URL settings. */
+    public java.sql.Connection tuskJdbc(boolean autocommit, String... settings) {
+        try {
+            java.sql.Connection conn = DriverManager.getConnection(tuskJdbcUrl(settings));
+            conn.setAutoCommit(autocommit);
+            return conn;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tusk's JDBC face could not connect to " + host + ":" + port + "/" + dbname
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A new Tusk connection. */
     public io.tusk.Connection tusk(boolean autocommit) {
         io.tusk.Connection conn = Tusk.connect(conninfo());

@@ -1,5 +1,6 @@
 package io.tusk.bench;
 
+import io.tusk.jdbc.TuskXADataSource;
 import io.tusk.xa.TuskXAResource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,9 +84,11 @@ public class XaCycle {
         }
     }
 
-    /** Two pgjdbc XA connections (databases a and b), each with its resource and statement. */
-    @State(Scope.Thread)
-    public static class JdbcSide {
+    /**
+     * Two JDBC XA connections (databases a and b), each with its resource and statement, from the
+     * XADataSource of a subclass: pgjdbc's or Tusk's JDBC face, with the same code after that.
+     */
+    public abstract static class XaDataSourceSide {
         XAConnection xaA;
         XAConnection xaB;
         XAResource resA;
@@ -104,17 +107,35 @@ public class XaCycle {
             psB = xaB.getConnection().prepareStatement(JDBC_SQL);
         }
 
-        private static XAConnection xaConnection(BenchTarget t) throws SQLException {
-            PGXADataSource ds = new PGXADataSource();
-            ds.setUrl(t.jdbcUrl());
-            return ds.getXAConnection();
-        }
+        abstract XAConnection xaConnection(BenchTarget t) throws SQLException;
 
         @TearDown(Level.Trial)
         public void close() throws SQLException {
             xaA.close();
             xaB.close();
             rollbackLeftovers();
+        }
+    }
+
+    /** pgjdbc's {@link PGXADataSource}. */
+    @State(Scope.Thread)
+    public static class JdbcSide extends XaDataSourceSide {
+        @Override
+        XAConnection xaConnection(BenchTarget t) throws SQLException {
+            PGXADataSource ds = new PGXADataSource();
+            ds.setUrl(t.jdbcUrl());
+            return ds.getXAConnection();
+        }
+    }
+
+    /** Tusk's JDBC face: {@link TuskXADataSource}, the same URL but {@code jdbc:tusk:}. */
+    @State(Scope.Thread)
+    public static class TuskJdbcSide extends XaDataSourceSide {
+        @Override
+        XAConnection xaConnection(BenchTarget t) throws SQLException {
+            TuskXADataSource ds = new TuskXADataSource();
+            ds.setURL(t.tuskJdbcUrl());
+            return ds.getXAConnection();
         }
     }
 
@@ -137,6 +158,16 @@ public class XaCycle {
 
     @Benchmark
     public int pgjdbc(JdbcSide s) throws XAException, SQLException {
+        return jdbcCycle(s);
+    }
+
+    /** The same JDBC code as {@link #pgjdbc}, through Tusk's JDBC face. */
+    @Benchmark
+    public int tuskJdbc(TuskJdbcSide s) throws XAException, SQLException {
+        return jdbcCycle(s);
+    }
+
+    private static int jdbcCycle(XaDataSourceSide s) throws XAException, SQLException {
         String gtrid = BenchXid.nextGtrid();
         Xid a = new BenchXid(gtrid, "a");
         Xid b = new BenchXid(gtrid, "b");

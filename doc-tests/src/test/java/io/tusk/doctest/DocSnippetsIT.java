@@ -74,6 +74,8 @@ class DocSnippetsIT {
     private static final Path WORK = Paths.get(System.getProperty("tusk.docs.work", "target/doc-snippets")).toAbsolutePath();
     /** What generated code reads where the documentation names a server. */
     static final String CONNINFO_PROPERTY = "tusk.doc.conninfo";
+    /** The same database as a {@code jdbc:tusk:} URL, for the JDBC snippets. */
+    static final String JDBC_URL_PROPERTY = "tusk.doc.jdbcurl";
 
     @Test
     void theDocumentationHasSnippets() throws IOException {
@@ -129,6 +131,7 @@ class DocSnippetsIT {
             NANOS[2] += t1 - created;
             String conninfo = db.conninfo();
             System.setProperty(CONNINFO_PROPERTY, conninfo);
+            System.setProperty(JDBC_URL_PROPERTY, "jdbc:tusk:" + db.jdbcUrl().substring("jdbc:postgresql:".length()));
             try (URLClassLoader loader = new URLClassLoader(new URL[] {c.classes().toUri().toURL()}, DocSnippetsIT.class.getClassLoader())) {
                 Class<?> k = Class.forName(new SnippetSource(s).packageName + ".DocSnippet", true, loader);
                 var run = k.getDeclaredMethod("run", String.class);

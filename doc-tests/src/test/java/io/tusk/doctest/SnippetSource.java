@@ -25,6 +25,9 @@ final class SnippetSource {
     /** Connection strings given to these calls are replaced with the test database's. */
     private static final Pattern CONNECT = Pattern.compile(
             "(Tusk\\.connect(?:Async)?|ConnectionPool\\.builder|new TuskXAConnectionSource)\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** JDBC URLs of Tusk given to these calls are replaced with the test database's. */
+    private static final Pattern JDBC_CONNECT = Pattern.compile(
+            "(DriverManager\\.getConnection|\\.setURL|\\.setUrl)\\(\\s*\"jdbc:tusk:(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "(?s)^\\s*(?:(?://[^\\n]*\\n|/\\*.*?\\*/)\\s*)*(?:@|(?:public\\s+|final\\s+|abstract\\s+)*(?:class|record|interface|enum)\\s)");
     private static final Pattern TRAILING_MEMBERS = Pattern.compile("(?m)^static\\s");
@@ -103,6 +106,8 @@ final class SnippetSource {
     /** The test database's connection string, read when the snippet runs (see {@link DocSnippetsIT#CONNINFO_PROPERTY}). */
     static String substitute(String code) {
         String server = "System.getProperty(\"" + DocSnippetsIT.CONNINFO_PROPERTY + "\")";
-        return CONNECT.matcher(code).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "(" + server));
+        String jdbcUrl = "System.getProperty(\"" + DocSnippetsIT.JDBC_URL_PROPERTY + "\")";
+        String connected = CONNECT.matcher(code).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "(" + server));
+        return JDBC_CONNECT.matcher(connected).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "(" + jdbcUrl));
     }
 }

@@ -21,6 +21,10 @@ final class Bundles {
         return existing("tusk-xa.jar");
     }
 
+    static Path jdbc() {
+        return existing("tusk-jdbc.jar");
+    }
+
     static Path features() {
         return existing("tusk-feature-features.xml");
     }

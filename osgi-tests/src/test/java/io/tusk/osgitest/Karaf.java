@@ -50,6 +50,7 @@ final class Karaf implements AutoCloseable {
         if (stageBundles) {
             stage("tusk-driver", version, Bundles.driver());
             stage("tusk-xa", version, Bundles.xa());
+            stage("tusk-jdbc", version, Bundles.jdbc());
         }
 
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")

@@ -43,6 +43,7 @@ class KarafFeatureIT {
             String bundles = karaf.client("bundle:list -s -t 0 --no-format");
             assertTrue(bundles.lines().anyMatch(l -> l.contains("io.tusk.driver") && l.contains("Active")), bundles);
             assertTrue(bundles.lines().anyMatch(l -> l.contains("io.tusk.xa") && l.contains("Active")), bundles);
+            assertTrue(bundles.lines().anyMatch(l -> l.contains("io.tusk.jdbc") && l.contains("Active")), bundles);
             assertTrue(bundles.lines().noneMatch(l -> l.contains("Installed") || l.contains("Failure")), bundles);
 
             Path probe = karaf.home.resolveSibling("tusk-probe.jar");

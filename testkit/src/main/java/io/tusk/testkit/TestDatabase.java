@@ -100,6 +100,11 @@ public final class TestDatabase {
                 + "/" + encode(dbname) + (sslmode() == null ? "" : "?sslmode=" + sslmode());
     }
 
+    /** The administrator's pgjdbc URL to this database, credentials included. */
+    public String jdbcUrl() {
+        return jdbcUrl(handle().adminUser());
+    }
+
     /** A pgjdbc URL for a kit role, credentials included (for fixtures and side-by-side benchmarks). */
     public String jdbcUrl(String user) {
         String password = passwordOf(user);

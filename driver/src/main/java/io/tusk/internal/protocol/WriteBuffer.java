@@ -280,7 +280,8 @@ public final class WriteBuffer {
     /** Hands every byte to {@code sink} in order, large arrays from where they are. */
     public void writeTo(Sink sink) throws IOException {
         int pos = 0;
-        for (Extern e : externs) {
+        for (int i = 0, n = externs.size(); i < n; i++) { // no iterator: this runs on every flush
+            Extern e = externs.get(i);
             if (e.at() > pos) {
                 sink.write(buf, pos, e.at() - pos);
             }

@@ -105,9 +105,12 @@ public final class ParsedQuery {
         return formats.length;
     }
 
-    /** The format of each {@code $n}; a fresh copy. */
+    /**
+     * The format of each {@code $n}: the query's own array, shared (not copied: it is read on
+     * every execute), so callers only read it.
+     */
     public Format[] formats() {
-        return formats.clone();
+        return formats;
     }
 
     /** For a named query, the names in {@code $n} order. */

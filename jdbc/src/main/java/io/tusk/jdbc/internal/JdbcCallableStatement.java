@@ -1,576 +1,421 @@
 package io.tusk.jdbc.internal;
 
+import io.tusk.Column;
+import io.tusk.RawCursor;
+import io.tusk.adapt.Dumper;
+import io.tusk.adapt.Format;
+import io.tusk.errors.TuskException;
+import io.tusk.rows.Row;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Map;
 
-/** Generated skeleton: every method not yet written refuses with SQLFeatureNotSupportedException. */
-public class JdbcCallableStatement extends JdbcPreparedStatement implements java.sql.CallableStatement {
-    public JdbcCallableStatement(JdbcConnection connection, String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
+/**
+ * {@code java.sql.CallableStatement}: {@code {call f(?)}}, {@code {? = call f(?)}} and
+ * PostgreSQL's own {@code CALL p(?)}, with OUT and INOUT parameters. The escapes run as pgjdbc runs
+ * them by default, {@code select * from f(...) as result}; the routine's OUT values come back as
+ * the columns of one row, mapped in order onto the registered parameters.
+ *
+ * <p>A parameter that is registered and not set is sent as pgjdbc sends it: a parameter of type
+ * {@code void}, which PostgreSQL's parser drops from a function call's arguments
+ * ({@code ParseFuncOrColumn}, kept for JDBC drivers), so {@code f(IN a, OUT b)} is called with
+ * {@code a} only. A registered parameter that is also set is INOUT and goes with its value.
+ */
+public class JdbcCallableStatement extends CallableByName {
+    /** PostgreSQL's {@code void} type: {@code void_in} accepts any text. */
+    private static final int VOID_OID = 2278;
+    private static final Dumper<OutOnly> VOID_DUMPER = new Dumper<>() {
+        @Override
+        public int oid() {
+            return VOID_OID;
+        }
+
+        @Override
+        public Format format() {
+            return Format.TEXT;
+        }
+
+        @Override
+        public byte[] dump(OutOnly value) {
+            return new byte[0];
+        }
+    };
+
+    /** The value of a parameter that is OUT only. */
+    private enum OutOnly { INSTANCE }
+
+    private final boolean call;
+    private final CallOutputs outputs;
+    private boolean voidRegistered;
+
+    public JdbcCallableStatement(JdbcConnection connection, String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) {
         super(connection, sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+        boolean isCall = false;
+        try {
+            isCall = sql != null && JdbcSql.parse(sql, true).isCall();
+        } catch (SQLException e) {
+            // the superclass keeps the error and raises it at the first use
+        }
+        this.call = isCall;
+        this.outputs = new CallOutputs(params.count());
+    }
+
+    // ---- running
+
+    @Override
+    public boolean execute() throws SQLException {
+        checkOpen();
+        checkSql();
+        outputs.clear();
+        if (!outputs.any()) {
+            return super.execute();
+        }
+        Object[] values = new Object[params.count()];
+        for (int i = 1; i <= values.length; i++) {
+            if (params.isSet(i)) {
+                values[i - 1] = params.get(i);
+            } else if (outputs.isRegistered(i)) {
+                values[i - 1] = OutOnly.INSTANCE;
+            } else {
+                throw new SQLException("No value specified for parameter " + i + ".", "22023");
+            }
+        }
+        RawCursor<Row> cur = cursor();
+        if (!voidRegistered) {
+            cur.adapters().registerDumper(OutOnly.class, Format.TEXT, VOID_DUMPER);
+            voidRegistered = true;
+        }
+        // the row is read here, from the cursor, so it must not go to a portal read in batches
+        int fetchSize = getFetchSize();
+        boolean rows;
+        try {
+            setFetchSize(0);
+            rows = run(nativeSql, values, false);
+        } finally {
+            setFetchSize(fetchSize);
+        }
+        List<Column> columns;
+        Row row;
+        try {
+            columns = rows ? cur.description() : null;
+            row = rows ? cur.fetchone() : null;
+        } catch (TuskException e) {
+            throw JdbcErrors.translate(e);
+        } finally {
+            closeResults();
+        }
+        if (row == null) {
+            throw new SQLException("A CallableStatement was executed with nothing returned.", "02000");
+        }
+        outputs.take(columns, row, connection);
+        return false;
     }
 
+    /** A call reports no update count: 0, as pgjdbc answers for functions and procedures. */
     @Override
-    public java.sql.Array getArray(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getArray is not supported yet");
+    public long executeLargeUpdate() throws SQLException {
+        if (!call) {
+            return super.executeLargeUpdate();
+        }
+        execute();
+        return 0;
     }
 
     @Override
-    public java.sql.Array getArray(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getArray is not supported yet");
+    public int executeUpdate() throws SQLException {
+        return (int) executeLargeUpdate();
     }
 
     @Override
-    public java.math.BigDecimal getBigDecimal(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBigDecimal is not supported yet");
+    public void close() throws SQLException {
+        if (!isClosed()) {
+            outputs.clear();
+        }
+        super.close();
     }
 
-    @Override
-    public java.math.BigDecimal getBigDecimal(int p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBigDecimal is not supported yet");
-    }
-
-    @Override
-    public java.math.BigDecimal getBigDecimal(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBigDecimal is not supported yet");
-    }
-
-    @Override
-    public java.sql.Blob getBlob(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBlob is not supported yet");
-    }
-
-    @Override
-    public java.sql.Blob getBlob(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBlob is not supported yet");
-    }
-
-    @Override
-    public boolean getBoolean(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBoolean is not supported yet");
-    }
-
-    @Override
-    public boolean getBoolean(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBoolean is not supported yet");
-    }
-
-    @Override
-    public byte getByte(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getByte is not supported yet");
-    }
-
-    @Override
-    public byte getByte(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getByte is not supported yet");
-    }
-
-    @Override
-    public byte[] getBytes(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBytes is not supported yet");
-    }
-
-    @Override
-    public byte[] getBytes(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getBytes is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getCharacterStream(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getCharacterStream(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.sql.Clob getClob(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getClob is not supported yet");
-    }
-
-    @Override
-    public java.sql.Clob getClob(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getClob is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(java.lang.String p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getDate is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getDate is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(int p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getDate is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getDate is not supported yet");
-    }
-
-    @Override
-    public double getDouble(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getDouble is not supported yet");
-    }
-
-    @Override
-    public double getDouble(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getDouble is not supported yet");
-    }
-
-    @Override
-    public float getFloat(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getFloat is not supported yet");
-    }
-
-    @Override
-    public float getFloat(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getFloat is not supported yet");
-    }
-
-    @Override
-    public int getInt(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getInt is not supported yet");
-    }
-
-    @Override
-    public int getInt(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getInt is not supported yet");
-    }
-
-    @Override
-    public long getLong(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getLong is not supported yet");
-    }
-
-    @Override
-    public long getLong(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getLong is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getNCharacterStream(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getNCharacterStream(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.sql.NClob getNClob(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getNClob is not supported yet");
-    }
-
-    @Override
-    public java.sql.NClob getNClob(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getNClob is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getNString(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getNString is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getNString(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getNString is not supported yet");
-    }
-
-    @Override
-    public <T> T getObject(java.lang.String p0, java.lang.Class<T> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(java.lang.String p0, java.util.Map<java.lang.String, java.lang.Class<?>> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getObject is not supported yet");
-    }
-
-    @Override
-    public <T> T getObject(int p0, java.lang.Class<T> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(int p0, java.util.Map<java.lang.String, java.lang.Class<?>> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getObject is not supported yet");
-    }
-
-    @Override
-    public java.sql.Ref getRef(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getRef is not supported yet");
-    }
-
-    @Override
-    public java.sql.Ref getRef(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getRef is not supported yet");
-    }
-
-    @Override
-    public java.sql.RowId getRowId(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getRowId is not supported yet");
-    }
-
-    @Override
-    public java.sql.RowId getRowId(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getRowId is not supported yet");
-    }
-
-    @Override
-    public java.sql.SQLXML getSQLXML(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getSQLXML is not supported yet");
-    }
-
-    @Override
-    public java.sql.SQLXML getSQLXML(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getSQLXML is not supported yet");
-    }
-
-    @Override
-    public short getShort(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getShort is not supported yet");
-    }
-
-    @Override
-    public short getShort(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getShort is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getString(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getString is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getString(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getString is not supported yet");
-    }
-
-    @Override
-    public java.sql.Time getTime(java.lang.String p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTime is not supported yet");
-    }
-
-    @Override
-    public java.sql.Time getTime(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTime is not supported yet");
-    }
+    // ---- registering
 
     @Override
-    public java.sql.Time getTime(int p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTime is not supported yet");
+    public void registerOutParameter(int index, int sqlType) throws SQLException {
+        checkOpen();
+        checkSql();
+        if (!call) {
+            throw new SQLException("This statement does not declare an OUT parameter: write the call as {call f(?)}, "
+                    + "{? = call f(?)} or CALL p(?)", "2F003");
+        }
+        outputs.register(index, normalize(sqlType));
     }
 
+    /** The scale is not applied: a NUMERIC comes back with the scale the server gives it, as in pgjdbc. */
     @Override
-    public java.sql.Time getTime(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTime is not supported yet");
+    public void registerOutParameter(int index, int sqlType, int scale) throws SQLException {
+        registerOutParameter(index, sqlType);
     }
 
+    /** The type name matters to the server only, which knows the routine's OUT types. */
     @Override
-    public java.sql.Timestamp getTimestamp(java.lang.String p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTimestamp is not supported yet");
+    public void registerOutParameter(int index, int sqlType, String typeName) throws SQLException {
+        registerOutParameter(index, sqlType);
     }
 
     @Override
-    public java.sql.Timestamp getTimestamp(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTimestamp is not supported yet");
+    public void registerOutParameter(int index, SQLType sqlType) throws SQLException {
+        registerOutParameter(index, typeNumber(sqlType));
     }
 
     @Override
-    public java.sql.Timestamp getTimestamp(int p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTimestamp is not supported yet");
+    public void registerOutParameter(int index, SQLType sqlType, int scale) throws SQLException {
+        registerOutParameter(index, typeNumber(sqlType));
     }
 
     @Override
-    public java.sql.Timestamp getTimestamp(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getTimestamp is not supported yet");
+    public void registerOutParameter(int index, SQLType sqlType, String typeName) throws SQLException {
+        registerOutParameter(index, typeNumber(sqlType));
     }
 
-    @Override
-    public java.net.URL getURL(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getURL is not supported yet");
-    }
-
-    @Override
-    public java.net.URL getURL(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.getURL is not supported yet");
-    }
-
-    @Override
-    public void registerOutParameter(java.lang.String p0, int p1, java.lang.String p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.registerOutParameter is not supported yet");
-    }
-
-    @Override
-    public void registerOutParameter(java.lang.String p0, int p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.registerOutParameter is not supported yet");
-    }
-
-    @Override
-    public void registerOutParameter(java.lang.String p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.registerOutParameter is not supported yet");
-    }
-
-    @Override
-    public void registerOutParameter(int p0, int p1, java.lang.String p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.registerOutParameter is not supported yet");
-    }
-
-    @Override
-    public void registerOutParameter(int p0, int p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.registerOutParameter is not supported yet");
-    }
-
-    @Override
-    public void registerOutParameter(int p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.registerOutParameter is not supported yet");
-    }
-
-    @Override
-    public void setAsciiStream(java.lang.String p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void setAsciiStream(java.lang.String p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void setAsciiStream(java.lang.String p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void setBigDecimal(java.lang.String p0, java.math.BigDecimal p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBigDecimal is not supported yet");
-    }
-
-    @Override
-    public void setBinaryStream(java.lang.String p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void setBinaryStream(java.lang.String p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void setBinaryStream(java.lang.String p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void setBlob(java.lang.String p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBlob is not supported yet");
-    }
-
-    @Override
-    public void setBlob(java.lang.String p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBlob is not supported yet");
-    }
-
-    @Override
-    public void setBlob(java.lang.String p0, java.sql.Blob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBlob is not supported yet");
-    }
-
-    @Override
-    public void setBoolean(java.lang.String p0, boolean p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBoolean is not supported yet");
-    }
-
-    @Override
-    public void setByte(java.lang.String p0, byte p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setByte is not supported yet");
-    }
-
-    @Override
-    public void setBytes(java.lang.String p0, byte[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setBytes is not supported yet");
-    }
-
-    @Override
-    public void setCharacterStream(java.lang.String p0, java.io.Reader p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void setCharacterStream(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void setCharacterStream(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void setClob(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setClob is not supported yet");
-    }
-
-    @Override
-    public void setClob(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setClob is not supported yet");
-    }
-
-    @Override
-    public void setClob(java.lang.String p0, java.sql.Clob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setClob is not supported yet");
-    }
-
-    @Override
-    public void setDate(java.lang.String p0, java.sql.Date p1, java.util.Calendar p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setDate is not supported yet");
-    }
-
-    @Override
-    public void setDate(java.lang.String p0, java.sql.Date p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setDate is not supported yet");
-    }
-
-    @Override
-    public void setDouble(java.lang.String p0, double p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setDouble is not supported yet");
-    }
-
-    @Override
-    public void setFloat(java.lang.String p0, float p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setFloat is not supported yet");
-    }
-
-    @Override
-    public void setInt(java.lang.String p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setInt is not supported yet");
-    }
-
-    @Override
-    public void setLong(java.lang.String p0, long p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setLong is not supported yet");
-    }
-
-    @Override
-    public void setNCharacterStream(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void setNCharacterStream(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void setNClob(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNClob is not supported yet");
-    }
-
-    @Override
-    public void setNClob(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNClob is not supported yet");
-    }
-
-    @Override
-    public void setNClob(java.lang.String p0, java.sql.NClob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNClob is not supported yet");
+    private static int typeNumber(SQLType type) throws SQLException {
+        Integer n = type == null ? null : type.getVendorTypeNumber();
+        if (n == null) {
+            throw new SQLFeatureNotSupportedException("SQLType " + type + " has no java.sql.Types number: use a "
+                    + "java.sql.JDBCType", "0A000");
+        }
+        return n;
     }
 
-    @Override
-    public void setNString(java.lang.String p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNString is not supported yet");
-    }
-
-    @Override
-    public void setNull(java.lang.String p0, int p1, java.lang.String p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNull is not supported yet");
-    }
-
-    @Override
-    public void setNull(java.lang.String p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setNull is not supported yet");
-    }
-
-    @Override
-    public void setObject(java.lang.String p0, java.lang.Object p1, int p2, int p3) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setObject is not supported yet");
-    }
-
-    @Override
-    public void setObject(java.lang.String p0, java.lang.Object p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setObject is not supported yet");
-    }
-
-    @Override
-    public void setObject(java.lang.String p0, java.lang.Object p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setObject is not supported yet");
-    }
-
-    @Override
-    public void setRowId(java.lang.String p0, java.sql.RowId p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setRowId is not supported yet");
+    /** The synonyms pgjdbc folds together (PostgreSQL has no TINYINT, FLOAT is DOUBLE, ...). */
+    private static int normalize(int sqlType) {
+        return switch (sqlType) {
+            case Types.TINYINT -> Types.SMALLINT;
+            case Types.LONGVARCHAR -> Types.VARCHAR;
+            case Types.DECIMAL -> Types.NUMERIC;
+            case Types.FLOAT -> Types.DOUBLE;
+            case Types.VARBINARY, Types.LONGVARBINARY -> Types.BINARY;
+            case Types.BOOLEAN -> Types.BIT;
+            default -> sqlType;
+        };
     }
 
-    @Override
-    public void setSQLXML(java.lang.String p0, java.sql.SQLXML p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setSQLXML is not supported yet");
-    }
-
-    @Override
-    public void setShort(java.lang.String p0, short p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setShort is not supported yet");
-    }
-
-    @Override
-    public void setString(java.lang.String p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setString is not supported yet");
-    }
-
-    @Override
-    public void setTime(java.lang.String p0, java.sql.Time p1, java.util.Calendar p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setTime is not supported yet");
-    }
-
-    @Override
-    public void setTime(java.lang.String p0, java.sql.Time p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setTime is not supported yet");
-    }
+    // ---- reading
 
-    @Override
-    public void setTimestamp(java.lang.String p0, java.sql.Timestamp p1, java.util.Calendar p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setTimestamp is not supported yet");
-    }
-
-    @Override
-    public void setTimestamp(java.lang.String p0, java.sql.Timestamp p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setTimestamp is not supported yet");
+    private int out(int index) throws SQLException {
+        checkOpen();
+        if (!call) {
+            throw new SQLException("A CallableStatement was declared, but no call to registerOutParameter(1, <some type>) "
+                    + "was made.", "2F003");
+        }
+        return outputs.column(index);
     }
 
-    @Override
-    public void setURL(java.lang.String p0, java.net.URL p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.setURL is not supported yet");
+    private JdbcResultSet row() {
+        return outputs.row();
     }
 
     @Override
     public boolean wasNull() throws SQLException {
-        throw new SQLFeatureNotSupportedException("CallableStatement.wasNull is not supported yet");
+        checkOpen();
+        return outputs.wasNull();
+    }
+
+    @Override
+    public Object getObject(int index) throws SQLException {
+        int c = out(index);
+        if (outputs.isRefCursor(index)) {
+            return refCursor(row().getString(c));
+        }
+        Object v = row().getObject(c);
+        if (v instanceof Double d && outputs.wantsFloat(index)) {
+            return d.floatValue();
+        }
+        return v;
+    }
+
+    @Override
+    public <T> T getObject(int index, Class<T> type) throws SQLException {
+        if (type == ResultSet.class) {
+            int c = out(index);
+            return type.cast(outputs.isRefCursor(index) ? refCursor(row().getString(c)) : row().getObject(c));
+        }
+        return row().getObject(out(index), type);
+    }
+
+    @Override
+    public Object getObject(int index, Map<String, Class<?>> map) throws SQLException {
+        if (map == null || map.isEmpty()) {
+            return getObject(index);
+        }
+        return row().getObject(out(index), map);
+    }
+
+    /**
+     * A refcursor OUT value read as the rows of the cursor it names ({@code FETCH ALL IN}), as
+     * pgjdbc does: the cursor lives until the transaction ends, so this works with autocommit off.
+     */
+    private ResultSet refCursor(String name) throws SQLException {
+        if (name == null) {
+            return null;
+        }
+        JdbcStatement fetch = new JdbcStatement(connection, resultSetType, ResultSet.CONCUR_READ_ONLY, resultSetHoldability);
+        fetch.closeOnCompletion();
+        return fetch.executeQuery("FETCH ALL IN \"" + name.replace("\"", "\"\"") + "\"");
+    }
+
+    @Override
+    public String getString(int index) throws SQLException {
+        return row().getString(out(index));
+    }
+
+    @Override
+    public String getNString(int index) throws SQLException {
+        return row().getNString(out(index));
+    }
+
+    @Override
+    public boolean getBoolean(int index) throws SQLException {
+        return row().getBoolean(out(index));
+    }
+
+    @Override
+    public byte getByte(int index) throws SQLException {
+        return row().getByte(out(index));
+    }
+
+    @Override
+    public short getShort(int index) throws SQLException {
+        return row().getShort(out(index));
+    }
+
+    @Override
+    public int getInt(int index) throws SQLException {
+        return row().getInt(out(index));
+    }
+
+    @Override
+    public long getLong(int index) throws SQLException {
+        return row().getLong(out(index));
+    }
+
+    @Override
+    public float getFloat(int index) throws SQLException {
+        return row().getFloat(out(index));
+    }
+
+    @Override
+    public double getDouble(int index) throws SQLException {
+        return row().getDouble(out(index));
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public BigDecimal getBigDecimal(int index, int scale) throws SQLException {
+        return row().getBigDecimal(out(index), scale);
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(int index) throws SQLException {
+        return row().getBigDecimal(out(index));
+    }
+
+    @Override
+    public byte[] getBytes(int index) throws SQLException {
+        return row().getBytes(out(index));
+    }
+
+    @Override
+    public Date getDate(int index) throws SQLException {
+        return row().getDate(out(index));
+    }
+
+    @Override
+    public Date getDate(int index, Calendar cal) throws SQLException {
+        return row().getDate(out(index), cal);
+    }
+
+    @Override
+    public Time getTime(int index) throws SQLException {
+        return row().getTime(out(index));
+    }
+
+    @Override
+    public Time getTime(int index, Calendar cal) throws SQLException {
+        return row().getTime(out(index), cal);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int index) throws SQLException {
+        return row().getTimestamp(out(index));
+    }
+
+    @Override
+    public Timestamp getTimestamp(int index, Calendar cal) throws SQLException {
+        return row().getTimestamp(out(index), cal);
+    }
+
+    @Override
+    public Array getArray(int index) throws SQLException {
+        return row().getArray(out(index));
+    }
+
+    @Override
+    public Blob getBlob(int index) throws SQLException {
+        return row().getBlob(out(index));
+    }
+
+    @Override
+    public Clob getClob(int index) throws SQLException {
+        return row().getClob(out(index));
+    }
+
+    @Override
+    public NClob getNClob(int index) throws SQLException {
+        return row().getNClob(out(index));
+    }
+
+    @Override
+    public SQLXML getSQLXML(int index) throws SQLException {
+        return row().getSQLXML(out(index));
+    }
+
+    @Override
+    public Reader getCharacterStream(int index) throws SQLException {
+        return row().getCharacterStream(out(index));
+    }
+
+    @Override
+    public Reader getNCharacterStream(int index) throws SQLException {
+        return row().getNCharacterStream(out(index));
+    }
+
+    @Override
+    public java.net.URL getURL(int index) throws SQLException {
+        return row().getURL(out(index));
+    }
+
+    @Override
+    public Ref getRef(int index) throws SQLException {
+        return row().getRef(out(index));
+    }
+
+    @Override
+    public RowId getRowId(int index) throws SQLException {
+        return row().getRowId(out(index));
     }
 }

@@ -1,289 +1,454 @@
 package io.tusk.jdbc.internal;
 
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.ParameterMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLType;
+import java.util.Calendar;
 
-/** Generated skeleton: every method not yet written refuses with SQLFeatureNotSupportedException. */
+/**
+ * {@code java.sql.PreparedStatement}: the SQL is parsed once, here ({@code ?} become {@code $n}),
+ * and each execution binds the parameters on the server through the statement's native
+ * {@link io.tusk.RawCursor}; when the statement is prepared on the server is the native API's
+ * decision (the connection's prepare threshold). Values go through Tusk's adapters.
+ */
 public class JdbcPreparedStatement extends JdbcStatement implements java.sql.PreparedStatement {
     final String sql;
+    final String nativeSql;
+    final Parameters params;
+    /** The SQL with its RETURNING clause once generated keys were asked for; null otherwise. */
+    private String keysSql;
+    private PreparedBatch batch;
+    /**
+     * Why the SQL could not be parsed (an unknown escape, say), raised by every later use: the
+     * constructor's signature is shared with the classes that create statements and throws nothing.
+     */
+    private final SQLException invalidSql;
 
-    public JdbcPreparedStatement(JdbcConnection connection, String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
+    public JdbcPreparedStatement(JdbcConnection connection, String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) {
         super(connection, resultSetType, resultSetConcurrency, resultSetHoldability);
         this.sql = sql;
+        JdbcSql parsed = null;
+        SQLException invalid = null;
+        try {
+            if (sql == null) {
+                throw new SQLException("The SQL statement is null: pass the SQL to prepare.", "22023");
+            }
+            parsed = JdbcSql.parse(sql, true);
+        } catch (SQLException e) {
+            invalid = e;
+        }
+        this.invalidSql = invalid;
+        this.nativeSql = parsed == null ? sql : parsed.nativeSql();
+        this.params = new Parameters(parsed == null ? 0 : parsed.parameterCount());
     }
 
-    @Override
-    public void addBatch() throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.addBatch is not supported yet");
+    /** Raises why the SQL could not be parsed, if it could not. */
+    final void checkSql() throws SQLException {
+        if (invalidSql != null) {
+            throw new SQLException(invalidSql.getMessage(), invalidSql.getSQLState(), invalidSql);
+        }
     }
 
-    @Override
-    public void clearParameters() throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.clearParameters is not supported yet");
+    /**
+     * Asks for generated keys at every execution ({@code Connection.prepareStatement(sql,
+     * RETURN_GENERATED_KEYS)} or with column names): {@code columnsOrNullForAll} null or empty
+     * appends {@code RETURNING *}, names append {@code RETURNING "name", ...}. A statement that is
+     * not an INSERT, UPDATE or DELETE runs unchanged, as in pgjdbc.
+     */
+    public void requestGeneratedKeys(String[] columnsOrNullForAll) {
+        keysSql = GeneratedKeys.returning(nativeSql, columnsOrNullForAll == null ? GeneratedKeys.ALL : columnsOrNullForAll);
     }
+
+    // ---- execute
 
     @Override
     public boolean execute() throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.execute is not supported yet");
+        checkSql();
+        return keysSql != null ? run(keysSql, params.bound(), true) : run(nativeSql, params.bound(), false);
     }
 
     @Override
-    public java.sql.ResultSet executeQuery() throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.executeQuery is not supported yet");
+    public ResultSet executeQuery() throws SQLException {
+        if (!execute()) {
+            throw StatementSql.noResults();
+        }
+        return getResultSet();
     }
 
     @Override
     public int executeUpdate() throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.executeUpdate is not supported yet");
+        return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate());
     }
 
     @Override
-    public java.sql.ResultSetMetaData getMetaData() throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.getMetaData is not supported yet");
+    public long executeLargeUpdate() throws SQLException {
+        if (execute()) {
+            throw StatementSql.resultWhenNoneExpected();
+        }
+        return getLargeUpdateCount();
     }
 
     @Override
-    public java.sql.ParameterMetaData getParameterMetaData() throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.getParameterMetaData is not supported yet");
+    public void addBatch() throws SQLException {
+        checkOpen();
+        checkSql();
+        if (batch == null) {
+            batch = new PreparedBatch(nativeSql, params.count(), keysSql);
+        }
+        batch.add(params.copy());
     }
 
     @Override
-    public void setArray(int p0, java.sql.Array p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setArray is not supported yet");
+    public void clearBatch() throws SQLException {
+        checkOpen();
+        batch = null;
     }
 
     @Override
-    public void setAsciiStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setAsciiStream is not supported yet");
+    public long[] executeLargeBatch() throws SQLException {
+        checkOpen();
+        PreparedBatch b = batch;
+        batch = null;
+        return b == null ? new long[0] : runBatch(b);
     }
 
     @Override
-    public void setAsciiStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setAsciiStream is not supported yet");
+    public int[] executeBatch() throws SQLException {
+        return BatchCounts.narrow(executeLargeBatch());
+    }
+
+    // ---- the Statement methods that take SQL are refused, as pgjdbc refuses them
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        throw refusedWithSql("execute(String)");
     }
 
     @Override
-    public void setAsciiStream(int p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setAsciiStream is not supported yet");
+    public ResultSet executeQuery(String sql) throws SQLException {
+        throw refusedWithSql("executeQuery(String)");
     }
 
     @Override
-    public void setBigDecimal(int p0, java.math.BigDecimal p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBigDecimal is not supported yet");
+    public int executeUpdate(String sql) throws SQLException {
+        throw refusedWithSql("executeUpdate(String)");
     }
 
     @Override
-    public void setBinaryStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBinaryStream is not supported yet");
+    public long executeLargeUpdate(String sql) throws SQLException {
+        throw refusedWithSql("executeLargeUpdate(String)");
     }
 
     @Override
-    public void setBinaryStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBinaryStream is not supported yet");
+    public void addBatch(String sql) throws SQLException {
+        throw refusedWithSql("addBatch(String)");
+    }
+
+    // ---- metadata
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        ResultSet rs = getResultSet();
+        if (rs != null) {
+            return rs.getMetaData();
+        }
+        return StatementDescribe.resultMetaData(this);
     }
 
     @Override
-    public void setBinaryStream(int p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBinaryStream is not supported yet");
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        checkOpen();
+        checkSql();
+        return StatementDescribe.parameterMetaData(this);
+    }
+
+    // ---- parameters
+
+    @Override
+    public void clearParameters() throws SQLException {
+        checkOpen();
+        params.clear();
+    }
+
+    private void set(int index, Object value) throws SQLException {
+        checkOpen();
+        checkSql();
+        params.set(index, value);
     }
 
     @Override
-    public void setBlob(int p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBlob is not supported yet");
+    public void setNull(int index, int sqlType) throws SQLException {
+        set(index, null);
     }
 
     @Override
-    public void setBlob(int p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBlob is not supported yet");
+    public void setNull(int index, int sqlType, String typeName) throws SQLException {
+        set(index, null);
     }
 
     @Override
-    public void setBlob(int p0, java.sql.Blob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBlob is not supported yet");
+    public void setBoolean(int index, boolean x) throws SQLException {
+        set(index, x);
+    }
+
+    /** A byte is a smallint, as in pgjdbc (PostgreSQL has no one-byte integer). */
+    @Override
+    public void setByte(int index, byte x) throws SQLException {
+        set(index, (short) x);
     }
 
     @Override
-    public void setBoolean(int p0, boolean p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBoolean is not supported yet");
+    public void setShort(int index, short x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setByte(int p0, byte p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setByte is not supported yet");
+    public void setInt(int index, int x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setBytes(int p0, byte[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setBytes is not supported yet");
+    public void setLong(int index, long x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setCharacterStream(int p0, java.io.Reader p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setCharacterStream is not supported yet");
+    public void setFloat(int index, float x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setCharacterStream is not supported yet");
+    public void setDouble(int index, double x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setCharacterStream(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setCharacterStream is not supported yet");
+    public void setBigDecimal(int index, BigDecimal x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setClob(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setClob is not supported yet");
+    public void setString(int index, String x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setClob(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setClob is not supported yet");
+    public void setNString(int index, String x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setClob(int p0, java.sql.Clob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setClob is not supported yet");
+    public void setBytes(int index, byte[] x) throws SQLException {
+        set(index, x);
     }
 
     @Override
-    public void setDate(int p0, java.sql.Date p1, java.util.Calendar p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setDate is not supported yet");
+    public void setDate(int index, java.sql.Date x) throws SQLException {
+        set(index, BindValues.date(x, null));
     }
 
     @Override
-    public void setDate(int p0, java.sql.Date p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setDate is not supported yet");
+    public void setDate(int index, java.sql.Date x, Calendar cal) throws SQLException {
+        set(index, BindValues.date(x, cal));
     }
 
     @Override
-    public void setDouble(int p0, double p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setDouble is not supported yet");
+    public void setTime(int index, java.sql.Time x) throws SQLException {
+        set(index, BindValues.time(x, null));
     }
 
     @Override
-    public void setFloat(int p0, float p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setFloat is not supported yet");
+    public void setTime(int index, java.sql.Time x, Calendar cal) throws SQLException {
+        set(index, BindValues.time(x, cal));
     }
 
     @Override
-    public void setInt(int p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setInt is not supported yet");
+    public void setTimestamp(int index, java.sql.Timestamp x) throws SQLException {
+        set(index, BindValues.timestamp(x, null));
     }
 
     @Override
-    public void setLong(int p0, long p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setLong is not supported yet");
+    public void setTimestamp(int index, java.sql.Timestamp x, Calendar cal) throws SQLException {
+        set(index, BindValues.timestamp(x, cal));
     }
 
     @Override
-    public void setNCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNCharacterStream is not supported yet");
+    public void setObject(int index, Object x) throws SQLException {
+        checkOpen();
+        checkSql();
+        params.set(index, ParameterValues.forObject(x));
     }
 
     @Override
-    public void setNCharacterStream(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNCharacterStream is not supported yet");
+    public void setObject(int index, Object x, int targetSqlType) throws SQLException {
+        checkOpen();
+        checkSql();
+        params.set(index, ParameterValues.forSqlType(x, targetSqlType, -1));
     }
 
     @Override
-    public void setNClob(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNClob is not supported yet");
+    public void setObject(int index, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+        checkOpen();
+        checkSql();
+        params.set(index, ParameterValues.forSqlType(x, targetSqlType, scaleOrLength));
     }
 
     @Override
-    public void setNClob(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNClob is not supported yet");
+    public void setObject(int index, Object x, SQLType targetSqlType) throws SQLException {
+        setObject(index, x, vendorNumber(targetSqlType));
     }
 
     @Override
-    public void setNClob(int p0, java.sql.NClob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNClob is not supported yet");
+    public void setObject(int index, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        setObject(index, x, vendorNumber(targetSqlType), scaleOrLength);
+    }
+
+    private static int vendorNumber(SQLType type) throws SQLException {
+        Integer n = type == null ? null : type.getVendorTypeNumber();
+        if (n == null) {
+            throw new java.sql.SQLFeatureNotSupportedException("SQLType " + type + " has no java.sql.Types number:"
+                    + " use a java.sql.JDBCType.", "0A000");
+        }
+        return n;
     }
 
     @Override
-    public void setNString(int p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNString is not supported yet");
+    public void setArray(int index, java.sql.Array x) throws SQLException {
+        setObject(index, x);
     }
 
     @Override
-    public void setNull(int p0, int p1, java.lang.String p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNull is not supported yet");
+    public void setBlob(int index, java.sql.Blob x) throws SQLException {
+        setObject(index, x);
     }
 
     @Override
-    public void setNull(int p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setNull is not supported yet");
+    public void setBlob(int index, InputStream in, long length) throws SQLException {
+        set(index, BindValues.bytes(in, length));
     }
 
     @Override
-    public void setObject(int p0, java.lang.Object p1, int p2, int p3) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setObject is not supported yet");
+    public void setBlob(int index, InputStream in) throws SQLException {
+        set(index, BindValues.bytes(in, -1));
     }
 
     @Override
-    public void setObject(int p0, java.lang.Object p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setObject is not supported yet");
+    public void setClob(int index, java.sql.Clob x) throws SQLException {
+        setObject(index, x);
     }
 
     @Override
-    public void setObject(int p0, java.lang.Object p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setObject is not supported yet");
+    public void setClob(int index, Reader reader, long length) throws SQLException {
+        set(index, BindValues.chars(reader, length));
     }
 
     @Override
-    public void setRef(int p0, java.sql.Ref p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setRef is not supported yet");
+    public void setClob(int index, Reader reader) throws SQLException {
+        set(index, BindValues.chars(reader, -1));
     }
 
     @Override
-    public void setRowId(int p0, java.sql.RowId p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setRowId is not supported yet");
+    public void setNClob(int index, java.sql.NClob x) throws SQLException {
+        setObject(index, x);
     }
 
     @Override
-    public void setSQLXML(int p0, java.sql.SQLXML p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setSQLXML is not supported yet");
+    public void setNClob(int index, Reader reader, long length) throws SQLException {
+        set(index, BindValues.chars(reader, length));
     }
 
     @Override
-    public void setShort(int p0, short p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setShort is not supported yet");
+    public void setNClob(int index, Reader reader) throws SQLException {
+        set(index, BindValues.chars(reader, -1));
     }
 
     @Override
-    public void setString(int p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setString is not supported yet");
+    public void setBinaryStream(int index, InputStream in, int length) throws SQLException {
+        set(index, BindValues.bytes(in, length));
     }
 
     @Override
-    public void setTime(int p0, java.sql.Time p1, java.util.Calendar p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setTime is not supported yet");
+    public void setBinaryStream(int index, InputStream in, long length) throws SQLException {
+        set(index, BindValues.bytes(in, length));
     }
 
     @Override
-    public void setTime(int p0, java.sql.Time p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setTime is not supported yet");
+    public void setBinaryStream(int index, InputStream in) throws SQLException {
+        set(index, BindValues.bytes(in, -1));
     }
 
     @Override
-    public void setTimestamp(int p0, java.sql.Timestamp p1, java.util.Calendar p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setTimestamp is not supported yet");
+    public void setAsciiStream(int index, InputStream in, int length) throws SQLException {
+        set(index, BindValues.ascii(in, length));
     }
 
     @Override
-    public void setTimestamp(int p0, java.sql.Timestamp p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setTimestamp is not supported yet");
+    public void setAsciiStream(int index, InputStream in, long length) throws SQLException {
+        set(index, BindValues.ascii(in, length));
     }
 
     @Override
-    public void setURL(int p0, java.net.URL p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setURL is not supported yet");
+    public void setAsciiStream(int index, InputStream in) throws SQLException {
+        set(index, BindValues.ascii(in, -1));
     }
 
     @Override
-    public void setUnicodeStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("PreparedStatement.setUnicodeStream is not supported yet");
+    @SuppressWarnings("deprecation")
+    public void setUnicodeStream(int index, InputStream in, int length) throws SQLException {
+        set(index, BindValues.text(in, length, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void setCharacterStream(int index, Reader reader, int length) throws SQLException {
+        set(index, BindValues.chars(reader, length));
+    }
+
+    @Override
+    public void setCharacterStream(int index, Reader reader, long length) throws SQLException {
+        set(index, BindValues.chars(reader, length));
+    }
+
+    @Override
+    public void setCharacterStream(int index, Reader reader) throws SQLException {
+        set(index, BindValues.chars(reader, -1));
+    }
+
+    @Override
+    public void setNCharacterStream(int index, Reader reader, long length) throws SQLException {
+        set(index, BindValues.chars(reader, length));
+    }
+
+    @Override
+    public void setNCharacterStream(int index, Reader reader) throws SQLException {
+        set(index, BindValues.chars(reader, -1));
+    }
+
+    /** The URL's text: PostgreSQL has no URL type. */
+    @Override
+    public void setURL(int index, java.net.URL x) throws SQLException {
+        set(index, x == null ? null : x.toString());
+    }
+
+    @Override
+    public void setSQLXML(int index, java.sql.SQLXML x) throws SQLException {
+        setObject(index, x);
+    }
+
+    @Override
+    public void setRef(int index, java.sql.Ref x) throws SQLException {
+        throw notSupported("PreparedStatement.setRef");
+    }
+
+    @Override
+    public void setRowId(int index, java.sql.RowId x) throws SQLException {
+        throw notSupported("PreparedStatement.setRowId");
     }
 }

@@ -1,244 +1,659 @@
 package io.tusk.jdbc.internal;
 
+import io.tusk.Cursor;
+import io.tusk.RawCursor;
+import io.tusk.ServerCursor;
+import io.tusk.errors.TuskException;
+import io.tusk.rows.Row;
+import java.sql.BatchUpdateException;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Generated skeleton: every method not yet written refuses with SQLFeatureNotSupportedException. */
+/**
+ * {@code java.sql.Statement} over a native {@link RawCursor}: SQL without parameters runs as the
+ * native API runs it (the simple query protocol, so one string may hold several statements,
+ * walked with {@code getMoreResults}). The cursor is made once and reused by every execution;
+ * each execution closes the previous result set, as JDBC requires.
+ */
 public class JdbcStatement implements java.sql.Statement {
+    private static final AtomicLong PORTALS = new AtomicLong();
+
     final JdbcConnection connection;
+    final io.tusk.Connection conn;
     final int resultSetType;
     final int resultSetConcurrency;
     final int resultSetHoldability;
+    private final StatementWarnings notices;
+
+    private RawCursor<Row> cursor;
+    /** The cursor whose further results {@code getMoreResults} walks; null when there are none. */
+    private Cursor<Row> results;
+    private JdbcResultSet result;
+    private RowSource resultRows;
+    private long updateCount = -1;
+    private JdbcResultSet generatedKeys;
+    private SQLWarning warnings;
+    private List<String> batch;
+
+    private boolean closed;
+    private volatile boolean executing;
+    private boolean closeOnCompletion;
+    private boolean poolable;
+    boolean escapeProcessing = true;
+    private long maxRows;
+    private int fetchSize;
+    private int fetchDirection = ResultSet.FETCH_FORWARD;
+    private int maxFieldSize;
+    private int queryTimeout;
 
     public JdbcStatement(JdbcConnection connection, int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
         this.connection = connection;
+        this.conn = connection.conn;
         this.resultSetType = resultSetType;
         this.resultSetConcurrency = resultSetConcurrency;
         this.resultSetHoldability = resultSetHoldability;
+        this.poolable = this instanceof java.sql.PreparedStatement;
+        this.notices = StatementWarnings.of(conn);
     }
 
-    @Override
-    public void addBatch(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.addBatch is not supported yet");
+    // ---- running
+
+    final void checkOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("This statement has been closed.", "55000");
+        }
     }
 
-    @Override
-    public void cancel() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.cancel is not supported yet");
+    /** The statement's native cursor, made at its first execution. */
+    final RawCursor<Row> cursor() {
+        RawCursor<Row> c = cursor;
+        if (c == null) {
+            c = conn.rawCursor();
+            cursor = c;
+        }
+        return c;
     }
 
-    @Override
-    public void clearBatch() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.clearBatch is not supported yet");
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.clearWarnings is not supported yet");
-    }
-
-    @Override
-    public void close() throws SQLException {
-        // nothing held yet
-    }
-
-    @Override
-    public void closeOnCompletion() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.closeOnCompletion is not supported yet");
-    }
-
-    @Override
-    public boolean execute(java.lang.String p0, int[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.execute is not supported yet");
-    }
-
-    @Override
-    public boolean execute(java.lang.String p0, java.lang.String[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.execute is not supported yet");
-    }
-
-    @Override
-    public boolean execute(java.lang.String p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.execute is not supported yet");
-    }
-
-    @Override
-    public boolean execute(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.execute is not supported yet");
-    }
-
-    @Override
-    public int[] executeBatch() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.executeBatch is not supported yet");
-    }
-
-    @Override
-    public java.sql.ResultSet executeQuery(java.lang.String p0) throws SQLException {
+    /**
+     * Runs {@code sql} ({@code params} null: as text, several statements allowed) and makes its
+     * first result current; true when that is a result set. With {@code keys} the rows the
+     * statement returns are its generated keys and the update count is its result.
+     */
+    final boolean run(String sql, Object[] params, boolean keys) throws SQLException {
+        checkOpen();
+        closeResults();
+        JdbcStatement before = notices.start(this);
+        QueryTimer timer = QueryTimer.start(conn, queryTimeout);
+        executing = true;
         try {
-            io.tusk.Cursor<io.tusk.rows.Row> cur = connection.conn.execute(p0);
-            return new JdbcResultSet(this, new CursorRows(cur), resultSetType, resultSetConcurrency);
-        } catch (io.tusk.errors.TuskException e) {
+            if (!keys && fetchSize > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !conn.autocommit()
+                    && StatementSql.declarable(sql)) {
+                openPortal(sql, params);
+                return true;
+            }
+            RawCursor<Row> cur = cursor();
+            if (params == null) {
+                cur.execute(sql);
+            } else {
+                cur.execute(sql, params);
+            }
+            if (keys) {
+                updateCount = countOf(cur);
+                if (cur.description() != null) {
+                    generatedKeys = resultSet(new ResultRows(null, cur, 0, false), ResultSet.TYPE_FORWARD_ONLY);
+                }
+                return false;
+            }
+            results = cur;
+            return takeCurrent(cur);
+        } catch (TuskException e) {
+            throw timer != null ? timer.translate(e) : JdbcErrors.translate(e);
+        } catch (RuntimeException e) {
+            throw StatementSql.unexpected(e);
+        } finally {
+            executing = false;
+            if (timer != null) {
+                timer.finish();
+            }
+            notices.end(before);
+        }
+    }
+
+    /** DECLAREs the query as a named cursor in the open transaction and reads its first batch. */
+    private void openPortal(String sql, Object[] params) throws SQLException {
+        String name = "tusk_jdbc_" + PORTALS.incrementAndGet();
+        String declare = "DECLARE \"" + name + "\" NO SCROLL CURSOR FOR " + sql;
+        RawCursor<Row> cur = cursor();
+        if (params == null || params.length == 0) {
+            cur.execute(declare);
+        } else {
+            cur.execute(declare, params);
+        }
+        ServerCursor<Row> portal = conn.cursor(name);
+        PortalRows rows = new PortalRows(this, portal, fetchSize, maxRows);
+        resultRows = rows;
+        result = resultSet(rows, resultSetType);
+    }
+
+    /** Makes the cursor's current result this statement's: a result set, or an update count. */
+    private boolean takeCurrent(Cursor<Row> cur) throws SQLException {
+        if (cur.description() != null) {
+            ResultRows rows = new ResultRows(this, cur, maxRows, false);
+            resultRows = rows;
+            result = resultSet(rows, resultSetType);
+            updateCount = -1;
+            return true;
+        }
+        updateCount = countOf(cur);
+        return false;
+    }
+
+    final JdbcResultSet resultSet(RowSource rows, int type) throws SQLException {
+        return new JdbcResultSet(this, rows, type, resultSetConcurrency);
+    }
+
+    /** The command tag's row count; 0 for commands without one (CREATE TABLE), as pgjdbc. */
+    static long countOf(Cursor<Row> cur) {
+        long n = cur.rowcount();
+        return n < 0 ? 0 : n;
+    }
+
+    /** Closes what the previous execution left: its result set and its generated keys. */
+    final void closeResults() throws SQLException {
+        results = null;
+        updateCount = -1;
+        JdbcResultSet r = result;
+        JdbcResultSet k = generatedKeys;
+        result = null;
+        resultRows = null;
+        generatedKeys = null;
+        if (r != null) {
+            r.close();
+        }
+        if (k != null) {
+            k.close();
+        }
+    }
+
+    /** Called by this statement's rows when their result set closes (closeOnCompletion). */
+    final void resultClosed(RowSource rows) throws SQLException {
+        if (closeOnCompletion && rows == resultRows && !closed) {
+            resultRows = null;
+            result = null;
+            close();
+        }
+    }
+
+    final void addWarning(SQLWarning w) {
+        if (warnings == null) {
+            warnings = w;
+        } else {
+            warnings.setNextWarning(w);
+        }
+    }
+
+    /** The SQL of a Statement: JDBC escapes translated unless switched off; {@code ?} stays as written. */
+    private String textSql(String sql) throws SQLException {
+        if (sql == null) {
+            throw new SQLException("The SQL statement is null: pass the SQL to run.", "22023");
+        }
+        return StatementSql.forStatement(sql, escapeProcessing);
+    }
+
+    // ---- java.sql.Statement: execute
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        return run(textSql(sql), null, false);
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+        if (!execute(sql)) {
+            throw StatementSql.noResults();
+        }
+        return result;
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate(sql));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+        if (execute(sql)) {
+            throw StatementSql.resultWhenNoneExpected();
+        }
+        return updateCount;
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+        return autoGeneratedKeys == RETURN_GENERATED_KEYS ? executeWithKeys(sql, GeneratedKeys.ALL) : execute(sql);
+    }
+
+    @Override
+    public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+        GeneratedKeys.checkNoIndexes(columnIndexes);
+        return execute(sql);
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+        return executeWithKeys(sql, columnNames == null ? GeneratedKeys.ALL : columnNames);
+    }
+
+    private boolean executeWithKeys(String sql, String[] columns) throws SQLException {
+        String text = textSql(sql);
+        String returning = GeneratedKeys.returning(text, columns);
+        return returning == null ? run(text, null, false) : run(returning, null, true);
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate(sql, autoGeneratedKeys));
+    }
+
+    @Override
+    public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        GeneratedKeys.checkNoIndexes(columnIndexes);
+        return executeUpdate(sql);
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate(sql, columnNames));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+        if (execute(sql, autoGeneratedKeys)) {
+            throw StatementSql.resultWhenNoneExpected();
+        }
+        return updateCount;
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+        GeneratedKeys.checkNoIndexes(columnIndexes);
+        return executeLargeUpdate(sql);
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+        if (execute(sql, columnNames)) {
+            throw StatementSql.resultWhenNoneExpected();
+        }
+        return updateCount;
+    }
+
+    // ---- results
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+        checkOpen();
+        return result;
+    }
+
+    @Override
+    public int getUpdateCount() throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, getLargeUpdateCount());
+    }
+
+    @Override
+    public long getLargeUpdateCount() throws SQLException {
+        checkOpen();
+        return result != null ? -1 : updateCount;
+    }
+
+    @Override
+    public boolean getMoreResults() throws SQLException {
+        return getMoreResults(CLOSE_CURRENT_RESULT);
+    }
+
+    @Override
+    public boolean getMoreResults(int current) throws SQLException {
+        checkOpen();
+        JdbcResultSet r = result;
+        RowSource rows = resultRows;
+        result = null;
+        resultRows = null;
+        if (r != null) {
+            if (current == KEEP_CURRENT_RESULT && rows instanceof ResultRows rr) {
+                rr.detach();
+            } else if (current != KEEP_CURRENT_RESULT) {
+                r.close();
+            }
+        }
+        Cursor<Row> cur = results;
+        try {
+            if (cur == null || !cur.nextset()) {
+                results = null;
+                updateCount = -1;
+                return false;
+            }
+            return takeCurrent(cur);
+        } catch (TuskException e) {
             throw JdbcErrors.translate(e);
         }
     }
 
     @Override
-    public int executeUpdate(java.lang.String p0, int[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.executeUpdate is not supported yet");
+    public ResultSet getGeneratedKeys() throws SQLException {
+        checkOpen();
+        if (generatedKeys == null) {
+            generatedKeys = resultSet(new ListRows(List.of(), List.of()), ResultSet.TYPE_FORWARD_ONLY);
+        }
+        return generatedKeys;
+    }
+
+    final void setGeneratedKeys(JdbcResultSet keys, long count) {
+        this.generatedKeys = keys;
+        this.updateCount = count;
+    }
+
+    // ---- batches
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        checkOpen();
+        if (batch == null) {
+            batch = new ArrayList<>();
+        }
+        batch.add(textSql(sql));
     }
 
     @Override
-    public int executeUpdate(java.lang.String p0, java.lang.String[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.executeUpdate is not supported yet");
+    public void clearBatch() throws SQLException {
+        checkOpen();
+        batch = null;
     }
 
     @Override
-    public int executeUpdate(java.lang.String p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.executeUpdate is not supported yet");
+    public int[] executeBatch() throws SQLException {
+        return BatchCounts.narrow(executeLargeBatch());
     }
 
     @Override
-    public int executeUpdate(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.executeUpdate is not supported yet");
+    public long[] executeLargeBatch() throws SQLException {
+        checkOpen();
+        closeResults();
+        List<String> sqls = batch;
+        batch = null;
+        if (sqls == null || sqls.isEmpty()) {
+            return new long[0];
+        }
+        JdbcStatement before = notices.start(this);
+        QueryTimer timer = QueryTimer.start(conn, queryTimeout);
+        executing = true;
+        try {
+            return TextBatch.run(conn, sqls, timer);
+        } finally {
+            executing = false;
+            if (timer != null) {
+                timer.finish();
+            }
+            notices.end(before);
+        }
+    }
+
+    /** Runs a prepared statement's batch under this statement's timeout and warnings. */
+    final long[] runBatch(PreparedBatch b) throws SQLException {
+        checkOpen();
+        closeResults();
+        JdbcStatement before = notices.start(this);
+        QueryTimer timer = QueryTimer.start(conn, queryTimeout);
+        executing = true;
+        try {
+            return b.run(this, timer);
+        } finally {
+            executing = false;
+            if (timer != null) {
+                timer.finish();
+            }
+            notices.end(before);
+        }
+    }
+
+    // ---- lifecycle
+
+    @Override
+    public void cancel() throws SQLException {
+        checkOpen();
+        if (executing) {
+            try {
+                conn.cancel();
+            } catch (TuskException e) {
+                throw JdbcErrors.translate(e);
+            }
+        }
     }
 
     @Override
-    public java.sql.Connection getConnection() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getConnection is not supported yet");
-    }
-
-    @Override
-    public int getFetchDirection() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getFetchDirection is not supported yet");
-    }
-
-    @Override
-    public int getFetchSize() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getFetchSize is not supported yet");
-    }
-
-    @Override
-    public java.sql.ResultSet getGeneratedKeys() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getGeneratedKeys is not supported yet");
-    }
-
-    @Override
-    public int getMaxFieldSize() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getMaxFieldSize is not supported yet");
-    }
-
-    @Override
-    public int getMaxRows() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getMaxRows is not supported yet");
-    }
-
-    @Override
-    public boolean getMoreResults() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getMoreResults is not supported yet");
-    }
-
-    @Override
-    public boolean getMoreResults(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getMoreResults is not supported yet");
-    }
-
-    @Override
-    public int getQueryTimeout() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getQueryTimeout is not supported yet");
-    }
-
-    @Override
-    public java.sql.ResultSet getResultSet() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getResultSet is not supported yet");
-    }
-
-    @Override
-    public int getResultSetConcurrency() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getResultSetConcurrency is not supported yet");
-    }
-
-    @Override
-    public int getResultSetHoldability() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getResultSetHoldability is not supported yet");
-    }
-
-    @Override
-    public int getResultSetType() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getResultSetType is not supported yet");
-    }
-
-    @Override
-    public int getUpdateCount() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getUpdateCount is not supported yet");
-    }
-
-    @Override
-    public java.sql.SQLWarning getWarnings() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.getWarnings is not supported yet");
-    }
-
-    @Override
-    public boolean isCloseOnCompletion() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.isCloseOnCompletion is not supported yet");
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        try {
+            closeResults();
+        } finally {
+            closed = true;
+            batch = null;
+            RawCursor<Row> c = cursor;
+            cursor = null;
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (TuskException e) {
+                    // the connection is gone: nothing is left to release
+                }
+            }
+        }
     }
 
     @Override
     public boolean isClosed() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.isClosed is not supported yet");
+        return closed;
+    }
+
+    @Override
+    public void closeOnCompletion() throws SQLException {
+        checkOpen();
+        closeOnCompletion = true;
+    }
+
+    @Override
+    public boolean isCloseOnCompletion() throws SQLException {
+        checkOpen();
+        return closeOnCompletion;
+    }
+
+    @Override
+    public java.sql.Connection getConnection() throws SQLException {
+        checkOpen();
+        return connection;
+    }
+
+    // ---- warnings
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
+    }
+
+    // ---- settings
+
+    @Override
+    public void setEscapeProcessing(boolean enable) throws SQLException {
+        checkOpen();
+        escapeProcessing = enable;
+    }
+
+    @Override
+    public void setCursorName(String name) throws SQLException {
+        checkOpen();
+        // Positioned updates (WHERE CURRENT OF) are not offered, as in pgjdbc: the name is not used.
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        checkOpen();
+        return fetchDirection;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        checkOpen();
+        if (direction != ResultSet.FETCH_FORWARD && direction != ResultSet.FETCH_REVERSE && direction != ResultSet.FETCH_UNKNOWN) {
+            throw new SQLException("Invalid fetch direction constant: " + direction + ".", "22023");
+        }
+        fetchDirection = direction;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        checkOpen();
+        return fetchSize;
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        checkOpen();
+        if (rows < 0) {
+            throw new SQLException("Fetch size must be a value greater to or equal to 0.", "22023");
+        }
+        fetchSize = rows;
+    }
+
+    @Override
+    public int getMaxFieldSize() throws SQLException {
+        checkOpen();
+        return maxFieldSize;
+    }
+
+    @Override
+    public void setMaxFieldSize(int max) throws SQLException {
+        checkOpen();
+        if (max < 0) {
+            throw new SQLException("The maximum field size must be a value greater than or equal to 0.", "22023");
+        }
+        maxFieldSize = max;
+    }
+
+    @Override
+    public int getMaxRows() throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE, getLargeMaxRows());
+    }
+
+    @Override
+    public long getLargeMaxRows() throws SQLException {
+        checkOpen();
+        return maxRows;
+    }
+
+    @Override
+    public void setMaxRows(int max) throws SQLException {
+        setLargeMaxRows(max);
+    }
+
+    @Override
+    public void setLargeMaxRows(long max) throws SQLException {
+        checkOpen();
+        if (max < 0) {
+            throw new SQLException("Maximum number of rows must be a value grater than or equal to 0.", "22023");
+        }
+        maxRows = max;
+    }
+
+    @Override
+    public int getQueryTimeout() throws SQLException {
+        checkOpen();
+        return queryTimeout;
+    }
+
+    @Override
+    public void setQueryTimeout(int seconds) throws SQLException {
+        checkOpen();
+        if (seconds < 0) {
+            throw new SQLException("Query timeout must be a value greater than or equals to 0.", "22023");
+        }
+        queryTimeout = seconds;
+    }
+
+    @Override
+    public int getResultSetConcurrency() throws SQLException {
+        checkOpen();
+        return resultSetConcurrency;
+    }
+
+    @Override
+    public int getResultSetHoldability() throws SQLException {
+        checkOpen();
+        return resultSetHoldability;
+    }
+
+    @Override
+    public int getResultSetType() throws SQLException {
+        checkOpen();
+        return resultSetType;
     }
 
     @Override
     public boolean isPoolable() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.isPoolable is not supported yet");
+        checkOpen();
+        return poolable;
     }
 
     @Override
-    public boolean isWrapperFor(java.lang.Class<?> p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.isWrapperFor is not supported yet");
+    public void setPoolable(boolean poolable) throws SQLException {
+        checkOpen();
+        this.poolable = poolable;
+    }
+
+    // ---- wrapper
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this);
     }
 
     @Override
-    public void setCursorName(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setCursorName is not supported yet");
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("This statement is not a wrapper for " + iface.getName() + ".", "22023");
     }
 
-    @Override
-    public void setEscapeProcessing(boolean p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setEscapeProcessing is not supported yet");
+    /** For subclasses that refuse a Statement method (a PreparedStatement given SQL text). */
+    static SQLException refusedWithSql(String method) {
+        return new SQLException("Can't use query methods that take a query string on a PreparedStatement: " + method
+                + " takes the SQL it runs; call it without the SQL.", "42809");
     }
 
-    @Override
-    public void setFetchDirection(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setFetchDirection is not supported yet");
+    static SQLFeatureNotSupportedException notSupported(String what) {
+        return new SQLFeatureNotSupportedException(what + " is not supported by Tusk's JDBC driver, as by pgjdbc.", "0A000");
     }
 
-    @Override
-    public void setFetchSize(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setFetchSize is not supported yet");
-    }
-
-    @Override
-    public void setMaxFieldSize(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setMaxFieldSize is not supported yet");
-    }
-
-    @Override
-    public void setMaxRows(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setMaxRows is not supported yet");
-    }
-
-    @Override
-    public void setPoolable(boolean p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setPoolable is not supported yet");
-    }
-
-    @Override
-    public void setQueryTimeout(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.setQueryTimeout is not supported yet");
-    }
-
-    @Override
-    public <T> T unwrap(java.lang.Class<T> p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Statement.unwrap is not supported yet");
+    /** Raised by executeBatch when the batch failed. */
+    static BatchUpdateException batchFailed(String message, String sqlstate, long[] counts, SQLException cause) {
+        BatchUpdateException b = new BatchUpdateException(message, sqlstate, 0, counts, cause);
+        if (cause != null) {
+            b.setNextException(cause);
+        }
+        return b;
     }
 }
