@@ -113,6 +113,17 @@ final class ResultSetBehaviours {
         g(k, "i4", "getObject(Long)", rs -> rs.getObject(1, Long.class), "SQLException[22023]");
         g(k, "i4", "getObject(String)", rs -> rs.getObject(1, String.class), "SQLException[22023]");
         g(k, "by", "getObject(byte[])", rs -> rs.getObject(1, byte[].class), "SQLException[22023]");
+        g(k, "i2", "getObject(Integer)", rs -> rs.getObject(1, Integer.class), "Integer:12");
+        g(k, "b", "getObject(Boolean)", rs -> rs.getObject(1, Boolean.class), "Boolean:true");
+        g(k, "f8", "getObject(Double)", rs -> rs.getObject(1, Double.class), "Double:2.25");
+        g(k, "t", "getObject(String)", rs -> rs.getObject(1, String.class), "String:héllo wörld ✓");
+        g(k, "t", "getNString", rs -> rs.getNString(1), null);
+        g(k, "ts", "getTimestamp with a UTC Calendar", rs -> rs.getTimestamp(1,
+                java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"))).toInstant(), null);
+        g(k, "d", "getDate with a UTC Calendar", rs -> rs.getDate(1,
+                java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"))).getTime(), null);
+        g(k, "num", "getBigDecimal(scale 1)", rs -> rs.getBigDecimal(1, 1), null);
+        g(k, "t", "getAsciiStream", rs -> rs.getAsciiStream(1).readAllBytes().length, null);
         g(k, "t", "getObject(UUID) cannot convert", rs -> rs.getObject(1, UUID.class), "Escaped java.lang.ClassCastException");
         // pgjdbc lets a ClassCastException escape here; the issue wants an SQLException (pgjdbc's
         // SQLSTATE for a getObject conversion it does not do).
