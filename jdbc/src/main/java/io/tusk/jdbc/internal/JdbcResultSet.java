@@ -1,985 +1,590 @@
 package io.tusk.jdbc.internal;
 
+import io.tusk.Column;
+import io.tusk.rows.Row;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Generated skeleton: every method not yet written refuses with SQLFeatureNotSupportedException. */
-public class JdbcResultSet implements java.sql.ResultSet {
+/**
+ * A JDBC result over Tusk's rows. Forward-only results take rows from their {@link RowSource}
+ * one at a time; scroll-insensitive ones read them all first and move freely (JDBC 4.3 §15.2.1).
+ * Getters read the value Tusk's loaders already made ({@link Row#get(int)}) and convert it with
+ * JDBC's table ({@link ValueConversions}); nothing is parsed from text twice.
+ */
+public class JdbcResultSet extends ResultSetByLabel {
     final JdbcStatement statement;
     final RowSource rows;
     final int type;
     final int concurrency;
+    private final List<Column> columns;
+    private final ValueConversions conversions;
+
+    /** Scroll-insensitive results only: every row, read at the start. */
+    private final List<Row> held;
+    /** 0 before the first row, 1..n on a row, n+1 after the last (forward-only: n unknown until the end). */
+    private int position;
+    private Row current;
+    /** Forward-only: the row after the current one when isLast/isBeforeFirst had to look. */
+    private Row peeked;
+    private boolean afterLast;
+    private boolean lastWasNull;
+    private boolean closed;
+    private int fetchSize;
+    private int fetchDirection = FETCH_FORWARD;
+    private SQLWarning warnings;
+    private Runnable onClose;
+    private ResultSetMetaData metaData;
 
     /** {@code statement} is null for results no statement made (metadata made by the driver). */
-    private io.tusk.rows.Row current;
-    private boolean lastWasNull;
-
-    public JdbcResultSet(JdbcStatement statement, RowSource rows, int type, int concurrency) {
+    public JdbcResultSet(JdbcStatement statement, RowSource rows, int type, int concurrency) throws SQLException {
         this.statement = statement;
         this.rows = rows;
-        this.type = type;
-        this.concurrency = concurrency;
+        this.type = type == TYPE_SCROLL_SENSITIVE ? TYPE_SCROLL_INSENSITIVE : type;
+        this.concurrency = CONCUR_READ_ONLY;
+        this.columns = rows.columns();
+        this.conversions = new ValueConversions(statement == null ? null : statement.connection);
+        if (type == TYPE_SCROLL_SENSITIVE) {
+            addWarning("TYPE_SCROLL_SENSITIVE is not supported: the result is TYPE_SCROLL_INSENSITIVE (its rows are a copy read at once)");
+        }
+        if (concurrency == CONCUR_UPDATABLE) {
+            addWarning("CONCUR_UPDATABLE is not supported: the result is CONCUR_READ_ONLY; change rows with UPDATE, INSERT or DELETE statements");
+        }
+        if (this.type == TYPE_FORWARD_ONLY) {
+            held = null;
+        } else {
+            held = new ArrayList<>();
+            for (Row r = rows.next(); r != null; r = rows.next()) {
+                held.add(r);
+            }
+            rows.close();
+        }
+    }
+
+    /** Runs {@code action} once when this result closes (a statement's closeOnCompletion). */
+    public void onClose(Runnable action) {
+        this.onClose = action;
+    }
+
+    private void addWarning(String message) {
+        SQLWarning w = new SQLWarning(message, "01000");
+        if (warnings == null) {
+            warnings = w;
+        } else {
+            warnings.setNextWarning(w);
+        }
+    }
+
+    /** The columns of every row. */
+    List<Column> columns() {
+        return columns;
     }
 
     @Override
-    public boolean absolute(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.absolute is not supported yet");
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("This ResultSet is closed.", "55000");
+        }
     }
 
-    @Override
-    public void afterLast() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.afterLast is not supported yet");
+    private void checkScrollable() throws SQLException {
+        checkOpen();
+        if (held == null) {
+            throw new SQLException("Operation requires a scrollable ResultSet, but this ResultSet is FORWARD_ONLY.", "24000");
+        }
     }
 
-    @Override
-    public void beforeFirst() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.beforeFirst is not supported yet");
-    }
-
-    @Override
-    public void cancelRowUpdates() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.cancelRowUpdates is not supported yet");
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.clearWarnings is not supported yet");
-    }
-
-    @Override
-    public void close() throws SQLException {
-        rows.close();
-    }
-
-    @Override
-    public void deleteRow() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.deleteRow is not supported yet");
-    }
-
-    @Override
-    public int findColumn(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.findColumn is not supported yet");
-    }
-
-    @Override
-    public boolean first() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.first is not supported yet");
-    }
-
-    @Override
-    public java.sql.Array getArray(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getArray is not supported yet");
-    }
-
-    @Override
-    public java.sql.Array getArray(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getArray is not supported yet");
-    }
-
-    @Override
-    public java.io.InputStream getAsciiStream(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getAsciiStream is not supported yet");
-    }
-
-    @Override
-    public java.io.InputStream getAsciiStream(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getAsciiStream is not supported yet");
-    }
-
-    @Override
-    public java.math.BigDecimal getBigDecimal(java.lang.String p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBigDecimal is not supported yet");
-    }
-
-    @Override
-    public java.math.BigDecimal getBigDecimal(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBigDecimal is not supported yet");
-    }
-
-    @Override
-    public java.math.BigDecimal getBigDecimal(int p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBigDecimal is not supported yet");
-    }
-
-    @Override
-    public java.math.BigDecimal getBigDecimal(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBigDecimal is not supported yet");
-    }
-
-    @Override
-    public java.io.InputStream getBinaryStream(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBinaryStream is not supported yet");
-    }
-
-    @Override
-    public java.io.InputStream getBinaryStream(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBinaryStream is not supported yet");
-    }
-
-    @Override
-    public java.sql.Blob getBlob(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBlob is not supported yet");
-    }
-
-    @Override
-    public java.sql.Blob getBlob(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBlob is not supported yet");
-    }
-
-    @Override
-    public boolean getBoolean(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBoolean is not supported yet");
-    }
-
-    @Override
-    public boolean getBoolean(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBoolean is not supported yet");
-    }
-
-    @Override
-    public byte getByte(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getByte is not supported yet");
-    }
-
-    @Override
-    public byte getByte(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getByte is not supported yet");
-    }
-
-    @Override
-    public byte[] getBytes(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBytes is not supported yet");
-    }
-
-    @Override
-    public byte[] getBytes(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getBytes is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getCharacterStream(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getCharacterStream(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.sql.Clob getClob(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getClob is not supported yet");
-    }
-
-    @Override
-    public java.sql.Clob getClob(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getClob is not supported yet");
-    }
-
-    @Override
-    public int getConcurrency() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getConcurrency is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getCursorName() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getCursorName is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(java.lang.String p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getDate is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getDate is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(int p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getDate is not supported yet");
-    }
-
-    @Override
-    public java.sql.Date getDate(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getDate is not supported yet");
-    }
-
-    @Override
-    public double getDouble(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getDouble is not supported yet");
-    }
-
-    @Override
-    public double getDouble(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getDouble is not supported yet");
-    }
-
-    @Override
-    public int getFetchDirection() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getFetchDirection is not supported yet");
-    }
-
-    @Override
-    public int getFetchSize() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getFetchSize is not supported yet");
-    }
-
-    @Override
-    public float getFloat(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getFloat is not supported yet");
-    }
-
-    @Override
-    public float getFloat(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getFloat is not supported yet");
-    }
-
-    @Override
-    public int getHoldability() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getHoldability is not supported yet");
-    }
-
-    @Override
-    public int getInt(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getInt is not supported yet");
-    }
-
-    @Override
-    public int getInt(int p0) throws SQLException {
-        Integer v = current.getInt(p0 - 1);
-        lastWasNull = v == null;
-        return v == null ? 0 : v;
-    }
-
-    @Override
-    public long getLong(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getLong is not supported yet");
-    }
-
-    @Override
-    public long getLong(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getLong is not supported yet");
-    }
-
-    @Override
-    public java.sql.ResultSetMetaData getMetaData() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getMetaData is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getNCharacterStream(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.io.Reader getNCharacterStream(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public java.sql.NClob getNClob(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getNClob is not supported yet");
-    }
-
-    @Override
-    public java.sql.NClob getNClob(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getNClob is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getNString(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getNString is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getNString(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getNString is not supported yet");
-    }
-
-    @Override
-    public <T> T getObject(java.lang.String p0, java.lang.Class<T> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(java.lang.String p0, java.util.Map<java.lang.String, java.lang.Class<?>> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getObject is not supported yet");
-    }
-
-    @Override
-    public <T> T getObject(int p0, java.lang.Class<T> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(int p0, java.util.Map<java.lang.String, java.lang.Class<?>> p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getObject is not supported yet");
-    }
-
-    @Override
-    public java.lang.Object getObject(int p0) throws SQLException {
-        Object v = current.get(p0 - 1);
+    /** The value of a column of the current row (1-based), after the checks every getter makes. */
+    private Object value(int columnIndex) throws SQLException {
+        checkOpen();
+        if (current == null) {
+            throw new SQLException("ResultSet not positioned properly, perhaps you need to call next.", "24000");
+        }
+        if (columnIndex < 1 || columnIndex > columns.size()) {
+            throw new SQLException("The column index is out of range: " + columnIndex + ", number of columns: " + columns.size() + ".",
+                    "22023");
+        }
+        Object v = current.get(columnIndex - 1);
         lastWasNull = v == null;
         return v;
     }
 
-    @Override
-    public java.sql.Ref getRef(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getRef is not supported yet");
+    private Column column(int columnIndex) {
+        return columns.get(columnIndex - 1);
     }
 
-    @Override
-    public java.sql.Ref getRef(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getRef is not supported yet");
-    }
-
-    @Override
-    public int getRow() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getRow is not supported yet");
-    }
-
-    @Override
-    public java.sql.RowId getRowId(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getRowId is not supported yet");
-    }
-
-    @Override
-    public java.sql.RowId getRowId(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getRowId is not supported yet");
-    }
-
-    @Override
-    public java.sql.SQLXML getSQLXML(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getSQLXML is not supported yet");
-    }
-
-    @Override
-    public java.sql.SQLXML getSQLXML(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getSQLXML is not supported yet");
-    }
-
-    @Override
-    public short getShort(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getShort is not supported yet");
-    }
-
-    @Override
-    public short getShort(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getShort is not supported yet");
-    }
-
-    @Override
-    public java.sql.Statement getStatement() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getStatement is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getString(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getString is not supported yet");
-    }
-
-    @Override
-    public java.lang.String getString(int p0) throws SQLException {
-        String v = current.getString(p0 - 1);
-        lastWasNull = v == null;
-        return v;
-    }
-
-    @Override
-    public java.sql.Time getTime(java.lang.String p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTime is not supported yet");
-    }
-
-    @Override
-    public java.sql.Time getTime(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTime is not supported yet");
-    }
-
-    @Override
-    public java.sql.Time getTime(int p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTime is not supported yet");
-    }
-
-    @Override
-    public java.sql.Time getTime(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTime is not supported yet");
-    }
-
-    @Override
-    public java.sql.Timestamp getTimestamp(java.lang.String p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTimestamp is not supported yet");
-    }
-
-    @Override
-    public java.sql.Timestamp getTimestamp(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTimestamp is not supported yet");
-    }
-
-    @Override
-    public java.sql.Timestamp getTimestamp(int p0, java.util.Calendar p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTimestamp is not supported yet");
-    }
-
-    @Override
-    public java.sql.Timestamp getTimestamp(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getTimestamp is not supported yet");
-    }
-
-    @Override
-    public int getType() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getType is not supported yet");
-    }
-
-    @Override
-    public java.net.URL getURL(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getURL is not supported yet");
-    }
-
-    @Override
-    public java.net.URL getURL(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getURL is not supported yet");
-    }
-
-    @Override
-    public java.io.InputStream getUnicodeStream(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getUnicodeStream is not supported yet");
-    }
-
-    @Override
-    public java.io.InputStream getUnicodeStream(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getUnicodeStream is not supported yet");
-    }
-
-    @Override
-    public java.sql.SQLWarning getWarnings() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.getWarnings is not supported yet");
-    }
-
-    @Override
-    public void insertRow() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.insertRow is not supported yet");
-    }
-
-    @Override
-    public boolean isAfterLast() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.isAfterLast is not supported yet");
-    }
-
-    @Override
-    public boolean isBeforeFirst() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.isBeforeFirst is not supported yet");
-    }
-
-    @Override
-    public boolean isClosed() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.isClosed is not supported yet");
-    }
-
-    @Override
-    public boolean isFirst() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.isFirst is not supported yet");
-    }
-
-    @Override
-    public boolean isLast() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.isLast is not supported yet");
-    }
-
-    @Override
-    public boolean isWrapperFor(java.lang.Class<?> p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.isWrapperFor is not supported yet");
-    }
-
-    @Override
-    public boolean last() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.last is not supported yet");
-    }
-
-    @Override
-    public void moveToCurrentRow() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.moveToCurrentRow is not supported yet");
-    }
-
-    @Override
-    public void moveToInsertRow() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.moveToInsertRow is not supported yet");
-    }
+    // ---- moving ----
 
     @Override
     public boolean next() throws SQLException {
-        current = rows.next();
+        checkOpen();
+        if (held != null) {
+            return moveTo(position + 1);
+        }
+        if (afterLast) {
+            current = null;
+            return false;
+        }
+        current = peeked != null ? peeked : rows.next();
+        peeked = null;
+        if (current == null) {
+            afterLast = true;
+            position++;
+            return false;
+        }
+        position++;
+        return true;
+    }
+
+    /** Scrollable: moves to {@code p} clamped to 0..n+1; true when that is a row. */
+    private boolean moveTo(int p) {
+        int n = held.size();
+        position = Math.max(0, Math.min(p, n + 1));
+        current = position >= 1 && position <= n ? held.get(position - 1) : null;
         return current != null;
     }
 
     @Override
     public boolean previous() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.previous is not supported yet");
+        checkScrollable();
+        return moveTo(position - 1);
     }
 
     @Override
-    public void refreshRow() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.refreshRow is not supported yet");
+    public boolean absolute(int row) throws SQLException {
+        checkScrollable();
+        // JDBC: negative counts from the end, -1 is the last row; 0 is before the first.
+        return moveTo(row >= 0 ? row : held.size() + 1 + row);
     }
 
     @Override
-    public boolean relative(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.relative is not supported yet");
+    public boolean relative(int rows) throws SQLException {
+        checkScrollable();
+        return moveTo(position + rows);
     }
 
     @Override
-    public boolean rowDeleted() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.rowDeleted is not supported yet");
+    public boolean first() throws SQLException {
+        checkScrollable();
+        return moveTo(1);
     }
 
     @Override
-    public boolean rowInserted() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.rowInserted is not supported yet");
+    public boolean last() throws SQLException {
+        checkScrollable();
+        return moveTo(held.size());
     }
 
     @Override
-    public boolean rowUpdated() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.rowUpdated is not supported yet");
+    public void beforeFirst() throws SQLException {
+        checkScrollable();
+        moveTo(0);
     }
 
     @Override
-    public void setFetchDirection(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.setFetchDirection is not supported yet");
+    public void afterLast() throws SQLException {
+        checkScrollable();
+        moveTo(held.size() + 1);
     }
 
     @Override
-    public void setFetchSize(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.setFetchSize is not supported yet");
+    public boolean isBeforeFirst() throws SQLException {
+        checkOpen();
+        // JDBC: false when there are no rows at all.
+        return position == 0 && (held != null ? !held.isEmpty() : peek() != null);
     }
 
-    @Override
-    public <T> T unwrap(java.lang.Class<T> p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.unwrap is not supported yet");
-    }
-
-    @Override
-    public void updateArray(java.lang.String p0, java.sql.Array p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateArray is not supported yet");
-    }
-
-    @Override
-    public void updateArray(int p0, java.sql.Array p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateArray is not supported yet");
-    }
-
-    @Override
-    public void updateAsciiStream(java.lang.String p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void updateAsciiStream(java.lang.String p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void updateAsciiStream(java.lang.String p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void updateAsciiStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void updateAsciiStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void updateAsciiStream(int p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateAsciiStream is not supported yet");
-    }
-
-    @Override
-    public void updateBigDecimal(java.lang.String p0, java.math.BigDecimal p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBigDecimal is not supported yet");
-    }
-
-    @Override
-    public void updateBigDecimal(int p0, java.math.BigDecimal p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBigDecimal is not supported yet");
-    }
-
-    @Override
-    public void updateBinaryStream(java.lang.String p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void updateBinaryStream(java.lang.String p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void updateBinaryStream(java.lang.String p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void updateBinaryStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void updateBinaryStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void updateBinaryStream(int p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBinaryStream is not supported yet");
-    }
-
-    @Override
-    public void updateBlob(java.lang.String p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBlob is not supported yet");
-    }
-
-    @Override
-    public void updateBlob(java.lang.String p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBlob is not supported yet");
-    }
-
-    @Override
-    public void updateBlob(java.lang.String p0, java.sql.Blob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBlob is not supported yet");
-    }
-
-    @Override
-    public void updateBlob(int p0, java.io.InputStream p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBlob is not supported yet");
-    }
-
-    @Override
-    public void updateBlob(int p0, java.io.InputStream p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBlob is not supported yet");
-    }
-
-    @Override
-    public void updateBlob(int p0, java.sql.Blob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBlob is not supported yet");
-    }
-
-    @Override
-    public void updateBoolean(java.lang.String p0, boolean p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBoolean is not supported yet");
-    }
-
-    @Override
-    public void updateBoolean(int p0, boolean p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBoolean is not supported yet");
-    }
-
-    @Override
-    public void updateByte(java.lang.String p0, byte p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateByte is not supported yet");
-    }
-
-    @Override
-    public void updateByte(int p0, byte p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateByte is not supported yet");
-    }
-
-    @Override
-    public void updateBytes(java.lang.String p0, byte[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBytes is not supported yet");
-    }
-
-    @Override
-    public void updateBytes(int p0, byte[] p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateBytes is not supported yet");
-    }
-
-    @Override
-    public void updateCharacterStream(java.lang.String p0, java.io.Reader p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateCharacterStream(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateCharacterStream(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateCharacterStream(int p0, java.io.Reader p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateCharacterStream(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateClob(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateClob is not supported yet");
-    }
-
-    @Override
-    public void updateClob(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateClob is not supported yet");
-    }
-
-    @Override
-    public void updateClob(java.lang.String p0, java.sql.Clob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateClob is not supported yet");
-    }
-
-    @Override
-    public void updateClob(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateClob is not supported yet");
-    }
-
-    @Override
-    public void updateClob(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateClob is not supported yet");
-    }
-
-    @Override
-    public void updateClob(int p0, java.sql.Clob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateClob is not supported yet");
-    }
-
-    @Override
-    public void updateDate(java.lang.String p0, java.sql.Date p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateDate is not supported yet");
-    }
-
-    @Override
-    public void updateDate(int p0, java.sql.Date p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateDate is not supported yet");
-    }
-
-    @Override
-    public void updateDouble(java.lang.String p0, double p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateDouble is not supported yet");
-    }
-
-    @Override
-    public void updateDouble(int p0, double p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateDouble is not supported yet");
-    }
-
-    @Override
-    public void updateFloat(java.lang.String p0, float p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateFloat is not supported yet");
-    }
-
-    @Override
-    public void updateFloat(int p0, float p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateFloat is not supported yet");
-    }
-
-    @Override
-    public void updateInt(java.lang.String p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateInt is not supported yet");
-    }
-
-    @Override
-    public void updateInt(int p0, int p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateInt is not supported yet");
-    }
-
-    @Override
-    public void updateLong(java.lang.String p0, long p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateLong is not supported yet");
-    }
-
-    @Override
-    public void updateLong(int p0, long p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateLong is not supported yet");
-    }
-
-    @Override
-    public void updateNCharacterStream(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateNCharacterStream(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateNCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateNCharacterStream(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNCharacterStream is not supported yet");
-    }
-
-    @Override
-    public void updateNClob(java.lang.String p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNClob is not supported yet");
-    }
-
-    @Override
-    public void updateNClob(java.lang.String p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNClob is not supported yet");
-    }
-
-    @Override
-    public void updateNClob(java.lang.String p0, java.sql.NClob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNClob is not supported yet");
-    }
-
-    @Override
-    public void updateNClob(int p0, java.io.Reader p1, long p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNClob is not supported yet");
-    }
-
-    @Override
-    public void updateNClob(int p0, java.io.Reader p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNClob is not supported yet");
-    }
-
-    @Override
-    public void updateNClob(int p0, java.sql.NClob p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNClob is not supported yet");
-    }
-
-    @Override
-    public void updateNString(java.lang.String p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNString is not supported yet");
-    }
-
-    @Override
-    public void updateNString(int p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNString is not supported yet");
-    }
-
-    @Override
-    public void updateNull(java.lang.String p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNull is not supported yet");
-    }
-
-    @Override
-    public void updateNull(int p0) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateNull is not supported yet");
-    }
-
-    @Override
-    public void updateObject(java.lang.String p0, java.lang.Object p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateObject is not supported yet");
-    }
-
-    @Override
-    public void updateObject(java.lang.String p0, java.lang.Object p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateObject is not supported yet");
-    }
-
-    @Override
-    public void updateObject(int p0, java.lang.Object p1, int p2) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateObject is not supported yet");
-    }
-
-    @Override
-    public void updateObject(int p0, java.lang.Object p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateObject is not supported yet");
-    }
-
-    @Override
-    public void updateRef(java.lang.String p0, java.sql.Ref p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateRef is not supported yet");
-    }
-
-    @Override
-    public void updateRef(int p0, java.sql.Ref p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateRef is not supported yet");
-    }
-
-    @Override
-    public void updateRow() throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateRow is not supported yet");
-    }
-
-    @Override
-    public void updateRowId(java.lang.String p0, java.sql.RowId p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateRowId is not supported yet");
-    }
-
-    @Override
-    public void updateRowId(int p0, java.sql.RowId p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateRowId is not supported yet");
-    }
-
-    @Override
-    public void updateSQLXML(java.lang.String p0, java.sql.SQLXML p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateSQLXML is not supported yet");
-    }
-
-    @Override
-    public void updateSQLXML(int p0, java.sql.SQLXML p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateSQLXML is not supported yet");
-    }
-
-    @Override
-    public void updateShort(java.lang.String p0, short p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateShort is not supported yet");
-    }
-
-    @Override
-    public void updateShort(int p0, short p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateShort is not supported yet");
+    /** Forward-only: the next row without moving to it. */
+    private Row peek() throws SQLException {
+        if (peeked == null && !afterLast) {
+            peeked = rows.next();
+        }
+        return peeked;
     }
 
     @Override
-    public void updateString(java.lang.String p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateString is not supported yet");
+    public boolean isAfterLast() throws SQLException {
+        checkOpen();
+        if (held != null) {
+            return !held.isEmpty() && position == held.size() + 1;
+        }
+        return afterLast && position > 1;
     }
 
     @Override
-    public void updateString(int p0, java.lang.String p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateString is not supported yet");
+    public boolean isFirst() throws SQLException {
+        checkOpen();
+        return position == 1 && current != null;
     }
 
     @Override
-    public void updateTime(java.lang.String p0, java.sql.Time p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateTime is not supported yet");
+    public boolean isLast() throws SQLException {
+        checkOpen();
+        if (held != null) {
+            return current != null && position == held.size();
+        }
+        return current != null && peek() == null;
     }
 
     @Override
-    public void updateTime(int p0, java.sql.Time p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateTime is not supported yet");
+    public int getRow() throws SQLException {
+        checkOpen();
+        return current == null ? 0 : position;
     }
 
     @Override
-    public void updateTimestamp(java.lang.String p0, java.sql.Timestamp p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateTimestamp is not supported yet");
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        current = null;
+        try {
+            rows.close();
+        } finally {
+            if (onClose != null) {
+                onClose.run();
+            }
+        }
     }
 
     @Override
-    public void updateTimestamp(int p0, java.sql.Timestamp p1) throws SQLException {
-        throw new SQLFeatureNotSupportedException("ResultSet.updateTimestamp is not supported yet");
+    public boolean isClosed() {
+        return closed;
     }
 
     @Override
     public boolean wasNull() throws SQLException {
+        checkOpen();
         return lastWasNull;
+    }
+
+    @Override
+    public int findColumn(String label) throws SQLException {
+        checkOpen();
+        if (label != null) {
+            // JDBC 4.3 ResultSet: labels match case-insensitively, the first one wins; an
+            // exact match is preferred so "a" and "A" (quoted) stay apart where they can.
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equals(label)) {
+                    return i + 1;
+                }
+            }
+            String lower = label.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().toLowerCase(Locale.ROOT).equals(lower)) {
+                    return i + 1;
+                }
+            }
+        }
+        throw new SQLException("The column name " + label + " was not found in this ResultSet.", "42703");
+    }
+
+    // ---- properties ----
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        if (metaData == null) {
+            metaData = new JdbcResultSetMetaData(columns, statement == null ? null : statement.connection);
+        }
+        return metaData;
+    }
+
+    @Override
+    public int getType() throws SQLException {
+        checkOpen();
+        return type;
+    }
+
+    @Override
+    public int getConcurrency() throws SQLException {
+        checkOpen();
+        return concurrency;
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return statement == null ? CLOSE_CURSORS_AT_COMMIT : statement.resultSetHoldability;
+    }
+
+    @Override
+    public Statement getStatement() throws SQLException {
+        checkOpen();
+        return statement;
+    }
+
+    @Override
+    public int getFetchSize() throws SQLException {
+        checkOpen();
+        return fetchSize;
+    }
+
+    @Override
+    public void setFetchSize(int rows) throws SQLException {
+        checkOpen();
+        if (rows < 0) {
+            throw new SQLException("Fetch size must be a value greater to or equal to 0.", "22023");
+        }
+        fetchSize = rows;
+    }
+
+    @Override
+    public int getFetchDirection() throws SQLException {
+        checkOpen();
+        return fetchDirection;
+    }
+
+    @Override
+    public void setFetchDirection(int direction) throws SQLException {
+        checkOpen();
+        if (direction != FETCH_FORWARD && direction != FETCH_REVERSE && direction != FETCH_UNKNOWN) {
+            throw new SQLException("Invalid fetch direction constant: " + direction + ".", "22023");
+        }
+        if (direction != FETCH_FORWARD && held == null) {
+            throw new SQLException("Operation requires a scrollable ResultSet, but this ResultSet is FORWARD_ONLY.", "24000");
+        }
+        fetchDirection = direction;
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
+    }
+
+    @Override
+    public String getCursorName() throws SQLException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("This ResultSet is not a wrapper for " + iface.getName(), "0A000");
+    }
+
+    // ---- getters by index ----
+
+    @Override
+    public String getString(int i) throws SQLException {
+        return conversions.toString(value(i), column(i), i);
+    }
+
+    @Override
+    public boolean getBoolean(int i) throws SQLException {
+        return conversions.toBoolean(value(i), column(i), i);
+    }
+
+    @Override
+    public byte getByte(int i) throws SQLException {
+        return (byte) conversions.toLong(value(i), column(i), i, Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    }
+
+    @Override
+    public short getShort(int i) throws SQLException {
+        return (short) conversions.toLong(value(i), column(i), i, Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    }
+
+    @Override
+    public int getInt(int i) throws SQLException {
+        return (int) conversions.toLong(value(i), column(i), i, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    }
+
+    @Override
+    public long getLong(int i) throws SQLException {
+        return conversions.toLong(value(i), column(i), i, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+    }
+
+    @Override
+    public float getFloat(int i) throws SQLException {
+        return (float) conversions.toDouble(value(i), column(i), i, "float");
+    }
+
+    @Override
+    public double getDouble(int i) throws SQLException {
+        return conversions.toDouble(value(i), column(i), i, "double");
+    }
+
+    @Override
+    public BigDecimal getBigDecimal(int i) throws SQLException {
+        return conversions.toBigDecimal(value(i), column(i), i, -1);
+    }
+
+    @Override
+    @Deprecated
+    public BigDecimal getBigDecimal(int i, int scale) throws SQLException {
+        return conversions.toBigDecimal(value(i), column(i), i, scale);
+    }
+
+    @Override
+    public byte[] getBytes(int i) throws SQLException {
+        return conversions.toBytes(value(i), column(i), i);
+    }
+
+    @Override
+    public Date getDate(int i) throws SQLException {
+        return conversions.toDate(value(i), column(i), i, null);
+    }
+
+    @Override
+    public Date getDate(int i, Calendar cal) throws SQLException {
+        return conversions.toDate(value(i), column(i), i, cal);
+    }
+
+    @Override
+    public Time getTime(int i) throws SQLException {
+        return conversions.toTime(value(i), column(i), i, null);
+    }
+
+    @Override
+    public Time getTime(int i, Calendar cal) throws SQLException {
+        return conversions.toTime(value(i), column(i), i, cal);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int i) throws SQLException {
+        return conversions.toTimestamp(value(i), column(i), i, null);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int i, Calendar cal) throws SQLException {
+        return conversions.toTimestamp(value(i), column(i), i, cal);
+    }
+
+    @Override
+    public Object getObject(int i) throws SQLException {
+        return conversions.toObject(value(i), column(i), i);
+    }
+
+    @Override
+    public <T> T getObject(int i, Class<T> type) throws SQLException {
+        if (type == null) {
+            throw new SQLException("getObject(" + i + ", null): give the class to read the column as", "22023");
+        }
+        return conversions.toClass(value(i), column(i), i, type);
+    }
+
+    @Override
+    public Object getObject(int i, Map<String, Class<?>> map) throws SQLException {
+        if (map == null || map.isEmpty()) {
+            return getObject(i);
+        }
+        throw new SQLFeatureNotSupportedException("getObject with a type map is not supported: register a Tusk loader"
+                + " (CompositeInfo.register) on the native connection instead", "0A000");
+    }
+
+    @Override
+    public Array getArray(int i) throws SQLException {
+        return conversions.toArray(value(i), column(i), i);
+    }
+
+    @Override
+    public Blob getBlob(int i) throws SQLException {
+        return conversions.toBlob(value(i), column(i), i);
+    }
+
+    @Override
+    public Clob getClob(int i) throws SQLException {
+        return conversions.toClob(value(i), column(i), i);
+    }
+
+    @Override
+    public NClob getNClob(int i) throws SQLException {
+        return conversions.toClob(value(i), column(i), i);
+    }
+
+    @Override
+    public SQLXML getSQLXML(int i) throws SQLException {
+        return conversions.toSqlXml(value(i), column(i), i);
+    }
+
+    @Override
+    public InputStream getBinaryStream(int i) throws SQLException {
+        byte[] b = getBytes(i);
+        return b == null ? null : new java.io.ByteArrayInputStream(b);
+    }
+
+    @Override
+    public InputStream getAsciiStream(int i) throws SQLException {
+        String s = getString(i);
+        return s == null ? null : new java.io.ByteArrayInputStream(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    @Deprecated
+    public InputStream getUnicodeStream(int i) throws SQLException {
+        String s = getString(i);
+        return s == null ? null : new java.io.ByteArrayInputStream(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Reader getCharacterStream(int i) throws SQLException {
+        String s = getString(i);
+        return s == null ? null : new java.io.StringReader(s);
+    }
+
+    @Override
+    public Reader getNCharacterStream(int i) throws SQLException {
+        return getCharacterStream(i);
+    }
+
+    @Override
+    public String getNString(int i) throws SQLException {
+        return getString(i);
+    }
+
+    @Override
+    public URL getURL(int i) throws SQLException {
+        return conversions.toUrl(value(i), column(i), i);
+    }
+
+    @Override
+    public Ref getRef(int i) throws SQLException {
+        value(i);
+        throw new SQLFeatureNotSupportedException("ResultSet.getRef is not supported: PostgreSQL has no REF type", "0A000");
+    }
+
+    @Override
+    public RowId getRowId(int i) throws SQLException {
+        value(i);
+        throw new SQLFeatureNotSupportedException("ResultSet.getRowId is not supported: PostgreSQL has no ROWID;"
+                + " read ctid as a string with getString", "0A000");
     }
 }

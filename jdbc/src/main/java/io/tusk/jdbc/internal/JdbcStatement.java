@@ -141,7 +141,7 @@ public class JdbcStatement implements java.sql.Statement {
     }
 
     /** Makes the cursor's current result this statement's: a result set, or an update count. */
-    private boolean takeCurrent(Cursor<Row> cur) {
+    private boolean takeCurrent(Cursor<Row> cur) throws SQLException {
         if (cur.description() != null) {
             ResultRows rows = new ResultRows(this, cur, maxRows, false);
             resultRows = rows;
@@ -153,7 +153,7 @@ public class JdbcStatement implements java.sql.Statement {
         return false;
     }
 
-    final JdbcResultSet resultSet(RowSource rows, int type) {
+    final JdbcResultSet resultSet(RowSource rows, int type) throws SQLException {
         return new JdbcResultSet(this, rows, type, resultSetConcurrency);
     }
 

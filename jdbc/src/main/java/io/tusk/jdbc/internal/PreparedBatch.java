@@ -80,7 +80,7 @@ final class PreparedBatch {
     }
 
     /** Every row's statement with RETURNING: the rows of all of them are the generated keys. */
-    private long[] withKeys(JdbcStatement stmt) {
+    private long[] withKeys(JdbcStatement stmt) throws SQLException {
         RawCursor<Row> cur = stmt.cursor();
         cur.executemany(keysSql, rows, true);
         long[] counts = new long[rows.size()];
@@ -95,7 +95,7 @@ final class PreparedBatch {
                 keys.addAll(cur.fetchall());
             }
         } while (cur.nextset());
-        stmt.setGeneratedKeys(stmt.resultSet(new ListRows(columns == null ? List.of() : columns, keys),
+        stmt.setGeneratedKeys(stmt.resultSet(ListRows.ofRows(columns == null ? List.of() : columns, keys),
                 ResultSet.TYPE_FORWARD_ONLY), -1);
         return counts;
     }
