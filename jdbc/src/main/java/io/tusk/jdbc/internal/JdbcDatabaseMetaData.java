@@ -47,7 +47,7 @@ public class JdbcDatabaseMetaData extends SupportsAnswers {
         this.privileges = new PrivilegesMetaData(catalog);
     }
 
-    private ResultSet result(MetaRows rows) {
+    private ResultSet result(MetaRows rows) throws SQLException {
         return new JdbcResultSet(null, rows, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
     }
 
