@@ -95,6 +95,9 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
         if (!execute()) {
             throw StatementSql.noResults();
         }
+        if (multiWithParameters || (parsed != null && parsed.statementCount() > 1)) {
+            checkSingleResult();
+        }
         return getResultSet();
     }
 
