@@ -206,12 +206,12 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
 
     @Override
     public void setNull(int index, int sqlType) throws SQLException {
-        set(index, null);
+        set(index, TypedNull.of(sqlType));
     }
 
     @Override
     public void setNull(int index, int sqlType, String typeName) throws SQLException {
-        set(index, null);
+        set(index, TypedNull.of(sqlType));
     }
 
     @Override

@@ -71,7 +71,7 @@ public class JdbcStatement extends StatementSettings {
     final RawCursor<Row> cursor() {
         RawCursor<Row> c = cursor;
         if (c == null) {
-            c = conn.rawCursor();
+            c = TypedNull.register(conn.rawCursor());
             cursor = c;
         }
         return c;
@@ -141,7 +141,7 @@ public class JdbcStatement extends StatementSettings {
         try {
             try (Pipeline p = conn.pipeline()) {
                 for (SqlStatement st : statements) {
-                    RawCursor<Row> c = cursors.isEmpty() ? cursor() : conn.rawCursor();
+                    RawCursor<Row> c = cursors.isEmpty() ? cursor() : TypedNull.register(conn.rawCursor());
                     cursors.add(c);
                     c.execute(st.sql(), Arrays.copyOfRange(values, st.firstParameter(), st.firstParameter() + st.parameterCount()));
                 }

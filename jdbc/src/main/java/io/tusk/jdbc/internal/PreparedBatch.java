@@ -52,7 +52,7 @@ final class PreparedBatch {
             io.tusk.Connection conn = stmt.conn;
             String rewritable = rewritableInsert && conn.rewriteBatchedInserts() ? StatementSql.pyformat(sql, parameterCount) : null;
             if (rewritable != null) {
-                try (Cursor<Row> c = conn.cursor()) {
+                try (Cursor<Row> c = TypedNull.register(conn.cursor())) {
                     c.executemany(rewritable, rows);
                 }
                 return BatchCounts.all(rows.size(), Statement.SUCCESS_NO_INFO);
