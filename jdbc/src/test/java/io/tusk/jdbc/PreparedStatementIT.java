@@ -172,6 +172,27 @@ class PreparedStatementIT {
     }
 
     @Test
+    void setNullSendsANullOfTheNamedType(TestDatabase db) throws Exception {
+        List<String> answers = both(db, c -> {
+            StringBuilder b = new StringBuilder();
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_typeof(?)::text")) {
+                for (int type : new int[] {Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.VARCHAR, Types.DATE,
+                        Types.BOOLEAN, Types.NUMERIC, Types.DOUBLE, Types.VARBINARY}) {
+                    ps.setNull(1, type);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        b.append(rs.getString(1)).append(',');
+                    }
+                }
+            }
+            return b.toString();
+        });
+        assertEquals("integer,bigint,smallint,character varying,date,boolean,numeric,double precision,"
+                + "bytea,", answers.get(0));
+        assertEquals(answers.get(1), answers.get(0));
+    }
+
+    @Test
     void parameterMetaDataHasTheTypesTheServerInferred(TestDatabase db) throws Exception {
         List<String> answers = both(db, c -> {
             try (Statement s = c.createStatement()) {

@@ -114,6 +114,21 @@ class StatementIT {
     }
 
     @Test
+    void executeQueryOfSeveralQueriesFailsAsInPgjdbc(TestDatabase db) throws Exception {
+        List<String> answers = both(db, c -> {
+            try (Statement s = c.createStatement()) {
+                SQLException e = failure(() -> s.executeQuery("SELECT 1; SELECT 2"));
+                try (ResultSet rs = s.executeQuery("SELECT 3;")) {
+                    rs.next();
+                    return e.getSQLState() + " " + e.getMessage() + " " + rs.getInt(1);
+                }
+            }
+        });
+        assertEquals("0100E Multiple ResultSets were returned by the query. 3", answers.get(0));
+        assertEquals(answers.get(1), answers.get(0));
+    }
+
+    @Test
     void questionMarksInAStatementAreNotPlaceholders(TestDatabase db) throws Exception {
         List<String> answers = both(db, c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT '{\"a\": 1}'::jsonb ? 'a', '?'")) {

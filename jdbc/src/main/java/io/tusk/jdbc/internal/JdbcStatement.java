@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * walked with {@code getMoreResults}). The cursor is made once and reused by every execution;
  * each execution closes the previous result set, as JDBC requires.
  */
-public class JdbcStatement implements java.sql.Statement {
+public class JdbcStatement extends StatementSettings {
     private static final AtomicLong PORTALS = new AtomicLong();
 
     final JdbcConnection connection;
@@ -48,13 +48,6 @@ public class JdbcStatement implements java.sql.Statement {
     private boolean closed;
     private volatile boolean executing;
     private boolean closeOnCompletion;
-    private boolean poolable;
-    boolean escapeProcessing = true;
-    private long maxRows;
-    private int fetchSize;
-    private int fetchDirection = ResultSet.FETCH_FORWARD;
-    private int maxFieldSize;
-    private int queryTimeout;
 
     public JdbcStatement(JdbcConnection connection, int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
         this.connection = connection;
@@ -62,12 +55,12 @@ public class JdbcStatement implements java.sql.Statement {
         this.resultSetType = resultSetType;
         this.resultSetConcurrency = resultSetConcurrency;
         this.resultSetHoldability = resultSetHoldability;
-        this.poolable = this instanceof java.sql.PreparedStatement;
         this.notices = StatementWarnings.of(conn);
     }
 
     // ---- running
 
+    @Override
     final void checkOpen() throws SQLException {
         if (closed) {
             throw new SQLException("This statement has been closed.", "55000");
@@ -270,7 +263,23 @@ public class JdbcStatement implements java.sql.Statement {
         if (!execute(sql)) {
             throw StatementSql.noResults();
         }
+        checkSingleResult();
         return result;
+    }
+
+    /** executeQuery returns one result set: a text that made more fails, as pgjdbc (SQLSTATE 0100E). */
+    final void checkSingleResult() throws SQLException {
+        Cursor<Row> cur = results;
+        boolean more;
+        try {
+            more = (moreCursors != null && !moreCursors.isEmpty()) || (cur != null && cur.nextset());
+        } catch (TuskException e) {
+            throw JdbcErrors.translate(e);
+        }
+        if (more) {
+            closeResults();
+            throw new SQLException("Multiple ResultSets were returned by the query.", "0100E");
+        }
     }
 
     @Override
@@ -530,7 +539,6 @@ public class JdbcStatement implements java.sql.Statement {
 
     @Override
     public boolean isCloseOnCompletion() throws SQLException {
-        checkOpen();
         return closeOnCompletion;
     }
 
@@ -554,105 +562,6 @@ public class JdbcStatement implements java.sql.Statement {
         warnings = null;
     }
 
-    // ---- settings
-
-    @Override
-    public void setEscapeProcessing(boolean enable) throws SQLException {
-        checkOpen();
-        escapeProcessing = enable;
-    }
-
-    @Override
-    public void setCursorName(String name) throws SQLException {
-        checkOpen();
-        // Positioned updates (WHERE CURRENT OF) are not offered, as in pgjdbc: the name is not used.
-    }
-
-    @Override
-    public int getFetchDirection() throws SQLException {
-        checkOpen();
-        return fetchDirection;
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        checkOpen();
-        if (direction != ResultSet.FETCH_FORWARD && direction != ResultSet.FETCH_REVERSE && direction != ResultSet.FETCH_UNKNOWN) {
-            throw new SQLException("Invalid fetch direction constant: " + direction + ".", "22023");
-        }
-        fetchDirection = direction;
-    }
-
-    @Override
-    public int getFetchSize() throws SQLException {
-        checkOpen();
-        return fetchSize;
-    }
-
-    @Override
-    public void setFetchSize(int rows) throws SQLException {
-        checkOpen();
-        if (rows < 0) {
-            throw new SQLException("Fetch size must be a value greater to or equal to 0.", "22023");
-        }
-        fetchSize = rows;
-    }
-
-    @Override
-    public int getMaxFieldSize() throws SQLException {
-        checkOpen();
-        return maxFieldSize;
-    }
-
-    @Override
-    public void setMaxFieldSize(int max) throws SQLException {
-        checkOpen();
-        if (max < 0) {
-            throw new SQLException("The maximum field size must be a value greater than or equal to 0.", "22023");
-        }
-        maxFieldSize = max;
-    }
-
-    @Override
-    public int getMaxRows() throws SQLException {
-        return (int) Math.min(Integer.MAX_VALUE, getLargeMaxRows());
-    }
-
-    @Override
-    public long getLargeMaxRows() throws SQLException {
-        checkOpen();
-        return maxRows;
-    }
-
-    @Override
-    public void setMaxRows(int max) throws SQLException {
-        setLargeMaxRows(max);
-    }
-
-    @Override
-    public void setLargeMaxRows(long max) throws SQLException {
-        checkOpen();
-        if (max < 0) {
-            throw new SQLException("Maximum number of rows must be a value grater than or equal to 0.", "22023");
-        }
-        maxRows = max;
-    }
-
-    @Override
-    public int getQueryTimeout() throws SQLException {
-        checkOpen();
-        return queryTimeout;
-    }
-
-    @Override
-    public void setQueryTimeout(int seconds) throws SQLException {
-        checkOpen();
-        if (seconds < 0) {
-            throw new SQLException("Query timeout must be a value greater than or equals to 0.", "22023");
-        }
-        queryTimeout = seconds;
-    }
-
     @Override
     public int getResultSetConcurrency() throws SQLException {
         checkOpen();
@@ -669,18 +578,6 @@ public class JdbcStatement implements java.sql.Statement {
     public int getResultSetType() throws SQLException {
         checkOpen();
         return resultSetType;
-    }
-
-    @Override
-    public boolean isPoolable() throws SQLException {
-        checkOpen();
-        return poolable;
-    }
-
-    @Override
-    public void setPoolable(boolean poolable) throws SQLException {
-        checkOpen();
-        this.poolable = poolable;
     }
 
     // ---- wrapper

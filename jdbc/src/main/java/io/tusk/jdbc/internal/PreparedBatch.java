@@ -63,7 +63,7 @@ final class PreparedBatch {
             int i = 0;
             do {
                 if (i < counts.length) {
-                    counts[i++] = BatchCounts.ofTag(cur.statusmessage());
+                    counts[i++] = cur.description() != null ? 0 : BatchCounts.ofTag(cur.statusmessage());
                 }
             } while (cur.nextset());
             return counts;

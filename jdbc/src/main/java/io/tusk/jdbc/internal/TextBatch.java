@@ -50,12 +50,8 @@ final class TextBatch {
             if (i < cursors.size()) {
                 Cursor<Row> c = cursors.get(i);
                 try {
-                    if (c.description() != null) {
-                        java.util.Arrays.fill(counts, i, counts.length, Statement.EXECUTE_FAILED);
-                        throw JdbcStatement.batchFailed("Batch entry " + i + " " + sqls.get(i)
-                                + " was aborted: A result was returned when none was expected.", "0100E", counts, null);
-                    }
-                    counts[i] = BatchCounts.ofTag(c.statusmessage());
+                    // a statement that returns rows counts 0, its rows dropped, as pgjdbc counts it
+                    counts[i] = c.description() != null ? 0 : BatchCounts.ofTag(c.statusmessage());
                     continue;
                 } catch (TuskException e) {
                     error = failure != null && !(failure instanceof io.tusk.errors.PipelineAbortedException) ? failure : e;
