@@ -30,6 +30,19 @@ class ValuesMatrixIT {
             + " '{\"a\": 1}'::json AS j, 1.5e300::float8 AS huge, -0.000001::float8 AS tiny, 3000000000::int8 AS big,"
             + " NULL::int4 AS nul, 'NaN'::float8 AS nan, 0.1::float4 AS f4b, 100000000::float8 AS f8e, 1e20::float8 AS f8big";
 
+    /** Types whose text form Tusk writes again from the loaded value: getString must give the server's text. */
+    static final String TEXTS = "SELECT '2024-02-29 13:14:15.5+02'::timestamptz AS tstz, '13:14:15+05:30'::timetz AS ttz,"
+            + " '1 year 2 mons -3 days 04:05:06.5'::interval AS iv1, '-1 day'::interval AS iv2, '00:00:00'::interval AS iv3,"
+            + " '-04:05:00'::interval AS iv4, '192.168.0.1'::inet AS ine, '10.0.0.0/8'::cidr AS ci, '::1'::inet AS ine6,"
+            + " '08:00:2b:01:02:03'::macaddr AS mac, '(1.5,2)'::point AS pt, '((1,2),(3,4))'::box AS bx, '[1.5,2.5)'::numrange AS nr,"
+            + " '[2024-01-01 10:00,2024-01-02 00:00)'::tsrange AS tr, 'empty'::int4range AS er, B'101'::bit(3) AS bt,"
+            + " B'1'::bit(1) AS bt1, 12.34::money AS m, '<a>x</a>'::xml AS x, '{\"b\": [1, 2]}'::jsonb AS jb,"
+            + " ARRAY[1,2]::int2[] AS sa, ARRAY[[1,2],[3,4]] AS nested, ARRAY['a\"b', NULL, '', 'NULL', 'x,y']::text[] AS quoted,"
+            + " ''::bytea AS eb, '0044-03-15 BC'::date AS bc, '12345-01-01'::date AS far, ROW(1, 'a b', NULL, '') AS rec,"
+            + " 1e-5::float8 AS small, 123456789012345::float8 AS f15, 1234567890123456::float8 AS f16, 1e6::float4 AS f4big,"
+            + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS u, 'infinity'::float8 AS inf, -0.0::float8 AS negzero,"
+            + " '2024-02-29 13:14:15'::timestamp(0) AS ts0, '10:00'::time AS tm0, 'Ab'::name AS nm, 'x'::\"char\" AS ch";
+
     static final String[] GETTERS = {"getString", "getInt", "getLong", "getShort", "getByte", "getBoolean", "getDouble",
         "getFloat", "getBigDecimal", "getBytes", "getDate", "getTime", "getTimestamp", "getObject"};
 
@@ -90,6 +103,25 @@ class ValuesMatrixIT {
             "tiny.getDate",
             // pgjdbc's PGobject and Tusk's io.tusk.types.Json: both hold the JSON text
             "j.getObject");
+
+    @Test
+    void getStringIsTheServersTextForEveryType(TestDatabase db) throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        try (Connection pg = ResultSetTesting.pgjdbc(db); Connection tusk = ResultSetTesting.tusk(db);
+             Statement ps = pg.createStatement(); ResultSet pr = ps.executeQuery(TEXTS);
+             Statement ts = tusk.createStatement(); ResultSet tr = ts.executeQuery(TEXTS)) {
+            pr.next();
+            tr.next();
+            for (int i = 1; i <= pr.getMetaData().getColumnCount(); i++) {
+                String expected = answer(pr, i, "getString");
+                String actual = answer(tr, i, "getString");
+                if (!expected.equals(actual)) {
+                    mismatches.add(pr.getMetaData().getColumnLabel(i) + ": pgjdbc " + expected + " | tusk " + actual);
+                }
+            }
+        }
+        assertEquals("", String.join("\n", mismatches));
+    }
 
     @Test
     void everyGetterAnswersAsPgjdbc(TestDatabase db) throws Exception {

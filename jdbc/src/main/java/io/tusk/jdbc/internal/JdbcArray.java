@@ -140,7 +140,7 @@ public final class JdbcArray implements Array {
             rows.add(row);
         }
         JdbcStatement owner = null;
-        return new JdbcResultSet(owner, new ListRows(cols, rows), ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY) {
+        return new JdbcResultSet(owner, ListRows.ofValues(cols, rows), ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY) {
             @Override
             public java.sql.ResultSetMetaData getMetaData() throws SQLException {
                 return new JdbcResultSetMetaData(cols, connection);

@@ -51,6 +51,7 @@ public class JdbcResultSet extends ResultSetByLabel {
     private boolean afterLast;
     private boolean lastWasNull;
     private boolean closed;
+    private boolean loaded;
     private int fetchSize;
     private int fetchDirection = FETCH_FORWARD;
     private SQLWarning warnings;
@@ -58,7 +59,7 @@ public class JdbcResultSet extends ResultSetByLabel {
     private ResultSetMetaData metaData;
 
     /** {@code statement} is null for results no statement made (metadata made by the driver). */
-    public JdbcResultSet(JdbcStatement statement, RowSource rows, int type, int concurrency) throws SQLException {
+    public JdbcResultSet(JdbcStatement statement, RowSource rows, int type, int concurrency) {
         this.statement = statement;
         this.rows = rows;
         this.type = type == TYPE_SCROLL_SENSITIVE ? TYPE_SCROLL_INSENSITIVE : type;
@@ -71,15 +72,17 @@ public class JdbcResultSet extends ResultSetByLabel {
         if (concurrency == CONCUR_UPDATABLE) {
             addWarning("CONCUR_UPDATABLE is not supported: the result is CONCUR_READ_ONLY; change rows with UPDATE, INSERT or DELETE statements");
         }
-        if (this.type == TYPE_FORWARD_ONLY) {
-            held = null;
-        } else {
-            held = new ArrayList<>();
-            for (Row r = rows.next(); r != null; r = rows.next()) {
-                held.add(r);
-            }
-            rows.close();
+        held = this.type == TYPE_FORWARD_ONLY ? null : new ArrayList<>();
+    }
+
+    /** Scroll-insensitive: reads every row on first use (the rows are a copy from then on). */
+    private void load() throws SQLException {
+        loaded = true;
+        for (Row r = rows.next(); r != null; r = rows.next()) {
+            held.add(r);
         }
+        // the source stays open until this result closes: closing it tells the statement
+        // (closeOnCompletion) that the result is done
     }
 
     /** Runs {@code action} once when this result closes (a statement's closeOnCompletion). */
@@ -105,6 +108,9 @@ public class JdbcResultSet extends ResultSetByLabel {
     void checkOpen() throws SQLException {
         if (closed) {
             throw new SQLException("This ResultSet is closed.", "55000");
+        }
+        if (held != null && !loaded) {
+            load();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tusk.jdbc.internal;
 
+import io.tusk.types.Cidr;
 import io.tusk.types.Composite;
 import io.tusk.types.Inet;
 import io.tusk.types.Interval;
@@ -73,8 +74,13 @@ final class PgText {
             return j.text();
         }
         if (v instanceof InetAddress a) {
-            String s = new Inet(a, a instanceof Inet4Address ? 32 : 128).toString();
-            return s.substring(0, s.lastIndexOf('/'));
+            return address(a);
+        }
+        if (v instanceof Inet a) {
+            return address(a.address()) + "/" + a.prefix();
+        }
+        if (v instanceof Cidr a) {
+            return address(a.address()) + "/" + a.prefix();
         }
         if (v instanceof PgArray a) {
             StringBuilder b = new StringBuilder();
@@ -97,6 +103,65 @@ final class PgText {
             return hstore(m);
         }
         return v.toString();
+    }
+
+    /** IPv4 dotted, IPv6 as the server prints it (RFC 5952: lowercase, the longest run of zero groups as ::). */
+    static String address(InetAddress a) {
+        if (a instanceof Inet4Address) {
+            return a.getHostAddress();
+        }
+        byte[] b = a.getAddress();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder s = new StringBuilder();
+        // IPv4-mapped addresses print their last 32 bits dotted (::ffff:1.2.3.4), as the server does
+        boolean mapped = bestStart == 0 && bestLen == 5 && g[5] == 0xFFFF;
+        int end = mapped ? 6 : 8;
+        for (int i = 0; i < end; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+                s.append(':');
+            }
+            s.append(Integer.toHexString(g[i]));
+        }
+        if (mapped) {
+            s.append(b[12] & 0xFF).append('.').append(b[13] & 0xFF).append('.').append(b[14] & 0xFF).append('.').append(b[15] & 0xFF);
+        }
+        return s.toString();
+    }
+
+    /**
+     * money as the server prints it under the C and en_US locales ({@code $1,234.56},
+     * {@code -$1.00}): the protocol does not say which lc_monetary formatted it, and the loaded
+     * value keeps only the amount.
+     */
+    static String money(BigDecimal amount) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+        String digits = f.format(amount.abs());
+        return (amount.signum() < 0 ? "-$" : "$") + digits;
     }
 
     /**

@@ -75,6 +75,9 @@ final class ValueConversions {
     }
 
     String toString(Object v, Column c, int i) {
+        if (c.typeOid() == PgTypes.MONEY && v instanceof BigDecimal d) {
+            return PgText.money(d);
+        }
         return PgText.format(v);
     }
 
