@@ -356,6 +356,7 @@ class CallableStatementIT {
             cs.execute();
             SQLException e = assertThrows(SQLException.class, () -> cs.getInt(2));
             assertTrue(e.getMessage().contains("Parameter 2 is not an OUT parameter"), e.getMessage());
+            assertEquals("2200G", e.getSQLState());
             assertEquals("22023", assertThrows(SQLException.class, () -> cs.getInt(3)).getSQLState());
         }
     }

@@ -102,7 +102,7 @@ final class CallOutputs {
         checkIndex(index);
         if (!registered[index - 1]) {
             throw new SQLException("Parameter " + index + " is not an OUT parameter: register it with registerOutParameter("
-                    + index + ", type) before executing the call", "07009");
+                    + index + ", type) before executing the call", "2200G");
         }
         last = index;
         return columnOf[index - 1];

@@ -459,6 +459,10 @@ final class SqlTranslator {
         mainCommand = command;
         significant = true;
         callEscape = true;
+        int after = SqlScan.skipBlank(s, end + 1);
+        if (after < len && s.charAt(after) != ';') {
+            throw malformedCall(after, "only comments may follow the escape in its statement");
+        }
         return end + 1;
     }
 

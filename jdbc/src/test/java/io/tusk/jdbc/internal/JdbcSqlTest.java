@@ -371,6 +371,9 @@ class JdbcSqlTest {
         @Test
         void escapesNest() throws SQLException {
             assertEquals("select upper(lower($1))", nat("select {fn ucase({fn lcase(?)})}"));
+            assertEquals("extract(week from DATE '2005-01-24')", nat("{fn week({d '2005-01-24'})}"));
+            assertEquals("\"T1\" LEFT OUTER JOIN t2 ON \"T1\".id = t2.id", nat("{oj \"T1\" LEFT OUTER JOIN t2 ON \"T1\".id = t2.id}"));
+            assertEquals("cos(1)", nat("{fn cos(1)}"));
         }
 
         @Test
@@ -526,8 +529,19 @@ class JdbcSqlTest {
         }
 
         @Test
+        void pgjdbcsCallCases() throws SQLException {
+            assertEquals("select * from pack_getValue($1 /* no args */) as result", nat("{ ? = call pack_getValue( /* no args */)}"));
+            assertEquals("select * from pack_getValue($1,/* c */ $2) as result", nat("{ ? = call pack_getValue(/* c */ ?)}"));
+            assertEquals("call lower($1,$2) /* trailing */",
+                    JdbcSql.parse("{call lower(?,?)} /* trailing */", true, JdbcSql.CallMode.CALL).nativeSql());
+            assertEquals("select * from lower($1,$2) as result -- trailing", nat("{ ? = call lower(?)} -- trailing"));
+            assertEquals(2, JdbcSql.parse("{call f(?)}; select ?", true).statementCount());
+        }
+
+        @Test
         void malformedCallEscapes() {
-            for (String sql : List.of("select {call f()}", "{? call f()}", "{? = f()}", "{call}", "{call f(?)", "{callf()}")) {
+            for (String sql : List.of("select {call f()}", "{? call f()}", "{? = f()}", "{call}", "{call f(?)", "{callf()}",
+                    "{call lower(?,?)} garbage")) {
                 SQLException e = fails(sql);
                 assertTrue(e.getMessage().startsWith("Malformed function or procedure escape syntax")
                         || e.getMessage().startsWith("Unknown JDBC escape"), sql + ": " + e.getMessage());
