@@ -146,6 +146,12 @@ public final class JdbcUrl {
         if (authority.isEmpty()) {
             return out;
         }
+        if (authority.indexOf('@') >= 0) {
+            // libpq's URIs take user:password@host; pgjdbc's (and these) do not. The part may hold a
+            // password, so it is not repeated in the message.
+            throw error("a jdbc:tusk: URL has no user@host part: give user and password as properties"
+                    + " (?user=...&password=... or DriverManager.getConnection(url, user, password))");
+        }
         List<String> hosts = new ArrayList<>();
         List<String> ports = new ArrayList<>();
         boolean anyPort = false;

@@ -208,6 +208,9 @@ class JdbcUrlTest {
         SQLException e = refused("jdbc:tusk://h/db?password=%zzhunter2", null);
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         assertFalse(JdbcUrl.safeUrl("jdbc:tusk://h/db?password=hunter2").contains("hunter2"));
+        SQLException userInfo = refused("jdbc:tusk://app:hunter2@h/db", null);
+        assertFalse(userInfo.getMessage().contains("hunter2"), userInfo.getMessage());
+        assertTrue(userInfo.getMessage().contains("user and password as properties"), userInfo.getMessage());
     }
 
     @Test
