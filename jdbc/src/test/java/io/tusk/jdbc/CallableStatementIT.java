@@ -25,7 +25,6 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,18 +36,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 @PgTest
 @FreshDatabase
 class CallableStatementIT {
-    /** Until JdbcResultSet has its getters (the result-set part of the JDBC face) these cannot pass. */
-    private static final String RS_GETTERS = "needs JdbcResultSet's getters (getLong, getBigDecimal, getString on a FETCH result)";
     private static volatile boolean created;
 
     private static Connection connect(TestDatabase db, String driver) throws SQLException {
+        return connect(db, driver, "");
+    }
+
+    private static Connection connect(TestDatabase db, String driver, String properties) throws SQLException {
         synchronized (CallableStatementIT.class) {
             if (!created) {
                 createRoutines(db);
                 created = true;
             }
         }
-        String where = "//127.0.0.1:" + db.port() + "/" + db.dbname() + "?user=" + PgUsers.TRUST + "&sslmode=disable";
+        String where = "//127.0.0.1:" + db.port() + "/" + db.dbname() + "?user=" + PgUsers.TRUST + "&sslmode=disable" + properties;
         return DriverManager.getConnection("jdbc:" + driver + ":" + where);
     }
 
@@ -128,7 +129,6 @@ class CallableStatementIT {
         }
     }
 
-    @Disabled(RS_GETTERS)
     @ParameterizedTest
     @ValueSource(strings = {"tusk", "postgresql"})
     void inInoutAndOutTogether(String driver, TestDatabase db) throws SQLException {
@@ -161,7 +161,6 @@ class CallableStatementIT {
         }
     }
 
-    @Disabled(RS_GETTERS)
     @ParameterizedTest
     @ValueSource(strings = {"tusk", "postgresql"})
     void manyTypesComeBackAsTheirJavaTypes(String driver, TestDatabase db) throws SQLException {
@@ -212,7 +211,6 @@ class CallableStatementIT {
         }
     }
 
-    @Disabled(RS_GETTERS)
     @ParameterizedTest
     @ValueSource(strings = {"tusk", "postgresql"})
     void refcursorComesBackAsAResultSetInATransaction(String driver, TestDatabase db) throws SQLException {
@@ -316,6 +314,37 @@ class CallableStatementIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tusk", "postgresql"})
+    void escapeSyntaxCallModeCallRunsProceduresThroughTheEscape(String driver, TestDatabase db) throws SQLException {
+        try (Connection c = connect(db, driver, "&escapeSyntaxCallMode=call");
+             CallableStatement cs = c.prepareCall("{call double_it(?)}")) {
+            cs.setInt(1, 21);
+            cs.registerOutParameter(1, Types.INTEGER);
+            cs.execute();
+            assertEquals(42, cs.getInt(1));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tusk", "postgresql"})
+    void escapeSyntaxCallModeCallIfNoReturnStillSelectsAFunctionResult(String driver, TestDatabase db) throws SQLException {
+        try (Connection c = connect(db, driver, "&escapeSyntaxCallMode=callIfNoReturn")) {
+            try (CallableStatement cs = c.prepareCall("{? = call add_one(?)}")) {
+                cs.registerOutParameter(1, Types.INTEGER);
+                cs.setInt(2, 9);
+                cs.execute();
+                assertEquals(10, cs.getInt(1));
+            }
+            try (CallableStatement cs = c.prepareCall("{call double_it(?)}")) {
+                cs.setInt(1, 4);
+                cs.registerOutParameter(1, Types.INTEGER);
+                cs.execute();
+                assertEquals(8, cs.getInt(1));
+            }
+        }
+    }
+
     // ---- Tusk only: where Tusk answers differently from pgjdbc, or more
 
     @ParameterizedTest
@@ -331,7 +360,6 @@ class CallableStatementIT {
         }
     }
 
-    @Disabled(RS_GETTERS)
     @ParameterizedTest
     @ValueSource(strings = {"tusk"})
     void gettersConvertLikeResultSetGetters(String driver, TestDatabase db) throws SQLException {

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import javax.naming.RefAddr;
@@ -57,6 +58,24 @@ class DataSourceIT {
         }
         try (Connection c = ds.getConnection(PgUsers.TRUST, null)) {
             assertArrayEquals(new String[] {PgUsers.TRUST, db.dbname()}, whoAndWhere(c), "getConnection(user, password) wins over the properties");
+        }
+    }
+
+    @Test
+    void connectionPropertiesReachTheSession(TestDatabase db) throws Exception {
+        TuskDataSource ds = dataSource(db, PgUsers.TRUST);
+        ds.setApplicationName("ds-it");
+        ds.setCurrentSchema("pg_catalog");
+        ds.setReadOnly(true);
+        ds.setOptions("-c statement_timeout=4321");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('application_name'), current_schema(),"
+                     + " current_setting('statement_timeout')")) {
+            assertTrue(rs.next());
+            assertEquals("ds-it", rs.getString(1));
+            assertEquals("pg_catalog", rs.getString(2));
+            assertEquals("4321ms", rs.getString(3));
+            assertTrue(c.isReadOnly());
         }
     }
 

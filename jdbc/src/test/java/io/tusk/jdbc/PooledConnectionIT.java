@@ -131,8 +131,9 @@ class PooledConnectionIT {
     void statementsAndMetaDataAnswerTheHandleAsTheirConnection() throws Exception {
         Events events = new Events();
         PooledConnection pc = pooled(events);
+        Statement st;
         try (Connection h = pc.getConnection()) {
-            Statement st = h.createStatement();
+            st = h.createStatement();
             assertSame(h, st.getConnection());
             PreparedStatement ps = h.prepareStatement("SELECT 1");
             assertSame(h, ps.getConnection());
@@ -144,6 +145,7 @@ class PooledConnectionIT {
             ps.close();
             assertEquals(List.of("statementClosed"), events.seen, "one statementClosed for a PreparedStatement, however often closed");
         }
+        assertTrue(st.isClosed(), "a statement left open ends with its handle, so the next borrower inherits no portal");
         pc.close();
     }
 
@@ -183,5 +185,52 @@ class PooledConnectionIT {
         assertEquals(List.of("closed"), events.seen);
         assertFalse(events.seen.contains("error"));
         pc.close();
+    }
+
+    /** The same pool-side JDBC code through pgjdbc's PGConnectionPoolDataSource and Tusk's: the same answers. */
+    @Test
+    void behavesAsPgjdbcsConnectionPoolDataSource() throws Exception {
+        org.postgresql.ds.PGConnectionPoolDataSource pg = new org.postgresql.ds.PGConnectionPoolDataSource();
+        pg.setUrl(db.jdbcUrl(PgUsers.TRUST));
+        TuskConnectionPoolDataSource tusk = new TuskConnectionPoolDataSource();
+        tusk.setUrl("jdbc:tusk://" + db.host() + ":" + db.port() + "/" + db.dbname() + "?sslmode=disable&user=" + PgUsers.TRUST);
+        List<String> pgjdbc = observe(pg);
+        db.admin().execute("TRUNCATE pooled_t");
+        assertEquals(pgjdbc, observe(tusk));
+    }
+
+    private List<String> observe(javax.sql.ConnectionPoolDataSource ds) throws Exception {
+        Events events = new Events();
+        List<String> out = new java.util.ArrayList<>();
+        PooledConnection pc = ds.getPooledConnection();
+        pc.addConnectionEventListener(events);
+        Connection h1 = pc.getConnection();
+        out.add("autoCommit=" + h1.getAutoCommit());
+        h1.setAutoCommit(false);
+        h1.createStatement().executeQuery("INSERT INTO pooled_t VALUES (1) RETURNING id").close();
+        Connection h2 = pc.getConnection();
+        out.add("firstClosed=" + h1.isClosed() + " use=" + stateOf(h1::createStatement) + " events=" + events.seen);
+        out.add("rows=" + rows() + " autoCommit=" + h2.getAutoCommit());
+        Statement st = h2.createStatement();
+        out.add("statementConnection=" + (st.getConnection() == h2));
+        h2.close();
+        h2.close();
+        out.add("closed=" + h2.isClosed() + " events=" + events.seen + " use=" + stateOf(h2::createStatement));
+        pc.close();
+        out.add("afterClose=" + stateOf(pc::getConnection) + " events=" + events.seen);
+        return out;
+    }
+
+    interface SqlCall {
+        Object run() throws SQLException;
+    }
+
+    private static String stateOf(SqlCall call) {
+        try {
+            call.run();
+            return "ok";
+        } catch (SQLException e) {
+            return e.getSQLState();
+        }
     }
 }

@@ -125,6 +125,23 @@ class StatementIT {
     }
 
     @Test
+    void escapesAreTranslatedUnlessSwitchedOff(TestDatabase db) throws Exception {
+        List<String> answers = both(db, c -> {
+            try (Statement s = c.createStatement()) {
+                String a;
+                try (ResultSet rs = s.executeQuery("SELECT {fn ucase('x')}, {d '2024-01-02'}")) {
+                    rs.next();
+                    a = rs.getString(1) + " " + rs.getString(2);
+                }
+                s.setEscapeProcessing(false);
+                return a + " " + failure(() -> s.executeQuery("SELECT {fn ucase('x')}")).getSQLState();
+            }
+        });
+        assertEquals("X 2024-01-02 42601", answers.get(0));
+        assertEquals(answers.get(1), answers.get(0));
+    }
+
+    @Test
     void aClosedStatementRefusesEverythingWithSqlState55000(TestDatabase db) throws Exception {
         try (Connection c = tusk(db)) {
             Statement s = c.createStatement();
@@ -147,7 +164,10 @@ class StatementIT {
             ResultSet second = s.executeQuery("SELECT 42");
             assertTrue(second.next());
             assertEquals(42, second.getInt(1));
-            assertFalse(first.next(), "the first result was closed by the second execution");
+            assertTrue(first.isClosed(), "the first result was closed by the second execution");
+            assertEquals("55000", failure(first::next).getSQLState());
+            s.close();
+            assertTrue(second.isClosed(), "closing the statement closed its result");
         }
     }
 

@@ -91,16 +91,23 @@ public final class TuskXAResource implements XAResource {
                     + st + "): commit or roll it back before starting the XA branch " + id + "; it is never merged into a branch");
         }
         Branch b = new Branch(id, ops.autocommit());
+        if (b.restoreAutocommit) {
+            // Autocommit off keeps large objects and server cursors usable in the branch. It is
+            // switched before the claim, which refuses setAutocommit to everyone while it holds.
+            try {
+                ops.setAutocommit(false);
+            } catch (RuntimeException e) {
+                throw XaErrors.of(XaErrors.isConnectionLoss(e, ops) ? XAException.XAER_RMFAIL : XAException.XAER_RMERR,
+                        "turning autocommit off for the XA branch " + id + " failed: " + e.getMessage(), e);
+            }
+        }
         try {
             ops.claim(b.owner);
         } catch (TuskException e) {
+            restoreAutocommit(b);
             throw XaErrors.of(XAException.XAER_OUTSIDE, e.getMessage(), e);
         }
         try {
-            if (b.restoreAutocommit) {
-                // The branch's BEGIN is explicit; autocommit off keeps large objects and server cursors usable in it.
-                ops.setAutocommit(false);
-            }
             ops.begin();
         } catch (RuntimeException e) {
             finish(b);
@@ -475,6 +482,10 @@ public final class TuskXAResource implements XAResource {
             LOG.log(System.Logger.Level.DEBUG, "cleaning up after the XA branch " + b.xid + " failed: " + e.getMessage());
         }
         ops.release(b.owner);
+        restoreAutocommit(b);
+    }
+
+    private void restoreAutocommit(Branch b) {
         if (b.restoreAutocommit && !ops.unusable()) {
             try {
                 ops.setAutocommit(true);

@@ -40,7 +40,14 @@ final class FakeOps implements BranchOps {
     @Override public TransactionStatus status() { return unusable ? TransactionStatus.UNKNOWN : status; }
     @Override public boolean unusable() { return unusable; }
     @Override public boolean autocommit() { return autocommit; }
-    @Override public void setAutocommit(boolean a) { autocommit = a; }
+    /** As the real connection: a claim refuses setAutocommit to everyone, its owner included. */
+    @Override
+    public void setAutocommit(boolean a) {
+        if (claimedBy != null) {
+            throw new io.tusk.errors.ProgrammingException("setAutocommit() can't be used now: the connection belongs to " + claimedBy);
+        }
+        autocommit = a;
+    }
     @Override public void claim(String owner) { claimedBy = owner; }
     @Override public void release(String owner) { if (owner.equals(claimedBy)) { claimedBy = null; } }
     /** As the real connection: outside autocommit the BEGIN goes with the first statement, so nothing is sent here. */

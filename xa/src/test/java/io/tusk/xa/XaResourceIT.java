@@ -189,6 +189,22 @@ class XaResourceIT {
     }
 
     @Test
+    void aBranchOnAnAutocommitConnectionRunsWithAutocommitOffAndGivesItBack() throws XAException {
+        conn.setAutocommit(true); // as a JDBC connection outside a global transaction
+        Xid x = xid("autocommit");
+        res.start(x, TMNOFLAGS);
+        assertFalse(conn.autocommit());
+        conn.execute("INSERT INTO t VALUES (1)");
+        conn.execute("INSERT INTO t VALUES (2)");
+        res.end(x, TMSUCCESS);
+        assertEquals(XAResource.XA_OK, res.prepare(x));
+        assertTrue(conn.autocommit(), "autocommit is back once the branch's transaction is over");
+        assertEquals(0, rows(), "both inserts wait for the second phase, none was committed on its own");
+        res.commit(x, false);
+        assertEquals(2, rows());
+    }
+
+    @Test
     void theApplicationCannotEndTheBranchsTransaction() throws XAException {
         Xid x = xid("claimed");
         res.start(x, TMNOFLAGS);

@@ -1,7 +1,5 @@
 package io.tusk.jdbc.internal;
 
-import java.util.Locale;
-
 /**
  * Generated keys as pgjdbc gets them: a {@code RETURNING} clause appended to a single
  * {@code INSERT}, {@code UPDATE} or {@code DELETE} ({@code RETURNING *} when no column is named,
@@ -16,15 +14,18 @@ final class GeneratedKeys {
     }
 
     /**
-     * {@code sql} with the RETURNING clause for {@code columns} ({@link #ALL} for every column),
-     * or null when the statement is not one that can return keys.
+     * The statement with the RETURNING clause for {@code columns} ({@link #ALL} for every column),
+     * or null when it is not one statement that can return keys (or returns rows already).
      */
-    static String returning(String sql, String[] columns) {
-        String body = stripTrailing(sql);
-        int start = firstWord(body);
-        if (start < 0 || !startsWithDml(body, start) || body.indexOf(';') >= 0 || hasReturning(body)) {
+    static String returning(JdbcSql parsed, String[] columns) {
+        if (parsed.statementCount() != 1 || parsed.hasReturning()) {
             return null;
         }
+        String command = parsed.statements().get(0).mainCommand();
+        if (!command.equals("INSERT") && !command.equals("UPDATE") && !command.equals("DELETE")) {
+            return null;
+        }
+        String body = stripTrailing(parsed.nativeSql());
         StringBuilder b = new StringBuilder(body.length() + 16).append(body).append("\nRETURNING ");
         if (columns.length == 0) {
             return b.append('*').toString();
@@ -66,50 +67,5 @@ final class GeneratedKeys {
             end--;
         }
         return sql.substring(0, end);
-    }
-
-    /** Where the first word starts, after blanks and comments; -1 when there is none. */
-    static int firstWord(String sql) {
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c) || c == '(') {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int nl = sql.indexOf('\n', i);
-                i = nl < 0 ? n : nl + 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** True when the word at {@code start} is {@code word} (any case) and ends there. */
-    static boolean wordAt(String sql, int start, String word) {
-        int end = start + word.length();
-        return sql.regionMatches(true, start, word, 0, word.length())
-                && (end == sql.length() || !Character.isLetterOrDigit(sql.charAt(end)) && sql.charAt(end) != '_');
-    }
-
-    private static boolean startsWithDml(String sql, int start) {
-        return wordAt(sql, start, "insert") || wordAt(sql, start, "update") || wordAt(sql, start, "delete");
-    }
-
-    private static boolean hasReturning(String sql) {
-        String lower = sql.toLowerCase(Locale.ROOT);
-        int at = lower.indexOf("returning");
-        while (at >= 0) {
-            boolean before = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) && lower.charAt(at - 1) != '_';
-            if (before && wordAt(lower, at, "returning")) {
-                return true;
-            }
-            at = lower.indexOf("returning", at + 1);
-        }
-        return false;
     }
 }

@@ -62,19 +62,22 @@ public class JdbcCallableStatement extends CallableByName {
     private enum OutOnly { INSTANCE }
 
     private final boolean call;
+    /** The SQL to run: the escape translated with the connection's call mode. */
+    private final String callSql;
     private final CallOutputs outputs;
     private boolean voidRegistered;
 
     public JdbcCallableStatement(JdbcConnection connection, String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) {
         super(connection, sql, resultSetType, resultSetConcurrency, resultSetHoldability);
-        boolean isCall = false;
+        JdbcSql parsed = null;
         try {
-            isCall = sql != null && JdbcSql.parse(sql, true).isCall();
+            parsed = sql == null ? null : JdbcSql.parse(sql, true, callMode(connection));
         } catch (SQLException e) {
             // the superclass keeps the error and raises it at the first use
         }
-        this.call = isCall;
+        this.call = parsed != null && parsed.isCall();
+        this.callSql = parsed == null ? nativeSql : parsed.nativeSql();
         this.outputs = new CallOutputs(params.count());
     }
 
@@ -86,7 +89,7 @@ public class JdbcCallableStatement extends CallableByName {
         checkSql();
         outputs.clear();
         if (!outputs.any()) {
-            return super.execute();
+            return run(callSql, params.bound(), false);
         }
         Object[] values = new Object[params.count()];
         for (int i = 1; i <= values.length; i++) {
@@ -108,7 +111,7 @@ public class JdbcCallableStatement extends CallableByName {
         boolean rows;
         try {
             setFetchSize(0);
-            rows = run(nativeSql, values, false);
+            rows = run(callSql, values, false);
         } finally {
             setFetchSize(fetchSize);
         }
@@ -127,6 +130,12 @@ public class JdbcCallableStatement extends CallableByName {
         }
         outputs.take(columns, row, connection);
         return false;
+    }
+
+    /** pgjdbc's {@code escapeSyntaxCallMode} of the connection: how {@code {call}} is sent. */
+    private static JdbcSql.CallMode callMode(JdbcConnection connection) throws SQLException {
+        JdbcSettings settings = connection.settings();
+        return JdbcSql.CallMode.of(settings == null ? null : settings.escapeSyntaxCallMode());
     }
 
     /** A call reports no update count: 0, as pgjdbc answers for functions and procedures. */

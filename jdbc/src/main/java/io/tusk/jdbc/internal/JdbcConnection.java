@@ -192,7 +192,7 @@ public class JdbcConnection implements java.sql.Connection {
         checkOpen();
         JdbcPreparedStatement ps = new JdbcPreparedStatement(this, sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
                 holdability);
-        // TODO(stmt): ps.requestGeneratedKeys(columnsOrNullForAll) once JdbcPreparedStatement has it on main.
+        ps.requestGeneratedKeys(columnsOrNullForAll);
         return ps;
     }
 
@@ -291,7 +291,7 @@ public class JdbcConnection implements java.sql.Connection {
         }
         JdbcSavepoint sp;
         synchronized (this) {
-            sp = new JdbcSavepoint(++savepointCounter, name, this);
+            sp = new JdbcSavepoint(savepointCounter++, name, this); // from 0, as pgjdbc
         }
         session.execute("SAVEPOINT " + sp.sqlName()); // opens the transaction first if none is (BEGIN), as pgjdbc
         return sp;

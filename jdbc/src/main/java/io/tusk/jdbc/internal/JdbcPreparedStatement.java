@@ -21,6 +21,12 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
     final String sql;
     final String nativeSql;
     final Parameters params;
+    /** The parsed SQL; null when it could not be parsed ({@link #invalidSql}). */
+    final JdbcSql parsed;
+    /** Whether the statement may be read from a server-side cursor in batches (setFetchSize). */
+    private final boolean declarable;
+    /** Several statements with parameters: each runs with its own, in one pipeline. */
+    private final boolean multiWithParameters;
     /** The SQL with its RETURNING clause once generated keys were asked for; null otherwise. */
     private String keysSql;
     private PreparedBatch batch;
@@ -34,19 +40,22 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
             int resultSetHoldability) {
         super(connection, resultSetType, resultSetConcurrency, resultSetHoldability);
         this.sql = sql;
-        JdbcSql parsed = null;
+        JdbcSql p = null;
         SQLException invalid = null;
         try {
             if (sql == null) {
                 throw new SQLException("The SQL statement is null: pass the SQL to prepare.", "22023");
             }
-            parsed = JdbcSql.parse(sql, true);
+            p = JdbcSql.parse(sql, true);
         } catch (SQLException e) {
             invalid = e;
         }
         this.invalidSql = invalid;
-        this.nativeSql = parsed == null ? sql : parsed.nativeSql();
-        this.params = new Parameters(parsed == null ? 0 : parsed.parameterCount());
+        this.parsed = p;
+        this.nativeSql = p == null ? sql : p.nativeSql();
+        this.params = new Parameters(p == null ? 0 : p.parameterCount());
+        this.declarable = StatementSql.declarable(p);
+        this.multiWithParameters = p != null && p.statementCount() > 1 && p.parameterCount() > 0;
     }
 
     /** Raises why the SQL could not be parsed, if it could not. */
@@ -63,7 +72,8 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
      * not an INSERT, UPDATE or DELETE runs unchanged, as in pgjdbc.
      */
     public void requestGeneratedKeys(String[] columnsOrNullForAll) {
-        keysSql = GeneratedKeys.returning(nativeSql, columnsOrNullForAll == null ? GeneratedKeys.ALL : columnsOrNullForAll);
+        keysSql = parsed == null ? null
+                : GeneratedKeys.returning(parsed, columnsOrNullForAll == null ? GeneratedKeys.ALL : columnsOrNullForAll);
     }
 
     // ---- execute
@@ -71,7 +81,13 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
     @Override
     public boolean execute() throws SQLException {
         checkSql();
-        return keysSql != null ? run(keysSql, params.bound(), true) : run(nativeSql, params.bound(), false);
+        if (keysSql != null) {
+            return run(keysSql, params.bound(), true);
+        }
+        if (multiWithParameters) {
+            return runEach(parsed.statements(), params.bound());
+        }
+        return run(nativeSql, params.bound(), false, declarable);
     }
 
     @Override
@@ -100,7 +116,8 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
         checkOpen();
         checkSql();
         if (batch == null) {
-            batch = new PreparedBatch(nativeSql, params.count(), keysSql);
+            batch = new PreparedBatch(nativeSql, params.count(), keysSql,
+                    parsed != null && parsed.statementCount() == 1 && parsed.statements().get(0).isRewritableInsert());
         }
         batch.add(params.copy());
     }

@@ -9,6 +9,11 @@ import java.sql.Savepoint;
  * refuse to be used again; the server's name is always a quoted identifier, so any string works.
  */
 final class JdbcSavepoint implements Savepoint {
+    /** pgjdbc's {@code PSQLState.WRONG_OBJECT_TYPE}: the id of a named savepoint, the name of an unnamed one. */
+    static final String WRONG_OBJECT_TYPE = "42809";
+    /** pgjdbc's {@code PSQLState.INVALID_SAVEPOINT_SPECIFICATION}: a released savepoint. */
+    static final String INVALID_SAVEPOINT = "3B000";
+
     private final int id;
     private final String name;
     private final JdbcConnection owner;
@@ -24,7 +29,7 @@ final class JdbcSavepoint implements Savepoint {
     public int getSavepointId() throws SQLException {
         checkValid();
         if (name != null) {
-            throw new SQLException("Cannot retrieve the id of a named savepoint.", JdbcErrors.OBJECT_NOT_IN_STATE);
+            throw new SQLException("Cannot retrieve the id of a named savepoint.", WRONG_OBJECT_TYPE);
         }
         return id;
     }
@@ -33,7 +38,7 @@ final class JdbcSavepoint implements Savepoint {
     public String getSavepointName() throws SQLException {
         checkValid();
         if (name == null) {
-            throw new SQLException("Cannot retrieve the name of an unnamed savepoint.", JdbcErrors.OBJECT_NOT_IN_STATE);
+            throw new SQLException("Cannot retrieve the name of an unnamed savepoint.", WRONG_OBJECT_TYPE);
         }
         return name;
     }
@@ -56,7 +61,7 @@ final class JdbcSavepoint implements Savepoint {
 
     private void checkValid() throws SQLException {
         if (released) {
-            throw new SQLException("Cannot reference a savepoint after it has been released.", JdbcErrors.OBJECT_NOT_IN_STATE);
+            throw new SQLException("Cannot reference a savepoint after it has been released.", INVALID_SAVEPOINT);
         }
     }
 

@@ -23,7 +23,25 @@ public final class JdbcSql {
      * {@code call f(...)} (a procedure), {@code CALL_IF_NO_RETURN} runs {@code call} unless the
      * escape is {@code {? = call ...}}.
      */
-    public enum CallMode { SELECT, CALL, CALL_IF_NO_RETURN }
+    public enum CallMode {
+        SELECT, CALL, CALL_IF_NO_RETURN;
+
+        /**
+         * The mode a pgjdbc {@code escapeSyntaxCallMode} value names ({@code select},
+         * {@code callIfNoReturn}, {@code call}, any case); null is pgjdbc's default, SELECT.
+         */
+        public static CallMode of(String setting) throws SQLException {
+            if (setting == null || setting.equalsIgnoreCase("select")) {
+                return SELECT;
+            } else if (setting.equalsIgnoreCase("callIfNoReturn")) {
+                return CALL_IF_NO_RETURN;
+            } else if (setting.equalsIgnoreCase("call")) {
+                return CALL;
+            }
+            throw new SQLException("escapeSyntaxCallMode=" + setting + " is not a call mode: use select, callIfNoReturn "
+                    + "or call", "22023");
+        }
+    }
 
     private final List<SqlStatement> statements;
     private final int parameterCount;

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
+import io.tusk.Pipeline;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +36,8 @@ public class JdbcStatement implements java.sql.Statement {
     private RawCursor<Row> cursor;
     /** The cursor whose further results {@code getMoreResults} walks; null when there are none. */
     private Cursor<Row> results;
+    /** The cursors of the following statements of a text run one statement at a time. */
+    private ArrayDeque<Cursor<Row>> moreCursors;
     private JdbcResultSet result;
     private RowSource resultRows;
     private long updateCount = -1;
@@ -85,14 +90,18 @@ public class JdbcStatement implements java.sql.Statement {
      * statement returns are its generated keys and the update count is its result.
      */
     final boolean run(String sql, Object[] params, boolean keys) throws SQLException {
+        return run(sql, params, keys, false);
+    }
+
+    /** {@link #run(String, Object[], boolean)}; {@code declarable} when the SQL may be read from a cursor in batches. */
+    final boolean run(String sql, Object[] params, boolean keys, boolean declarable) throws SQLException {
         checkOpen();
         closeResults();
         JdbcStatement before = notices.start(this);
         QueryTimer timer = QueryTimer.start(conn, queryTimeout);
         executing = true;
         try {
-            if (!keys && fetchSize > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !conn.autocommit()
-                    && StatementSql.declarable(sql)) {
+            if (declarable && !keys && fetchSize > 0 && resultSetType == ResultSet.TYPE_FORWARD_ONLY && !conn.autocommit()) {
                 openPortal(sql, params);
                 return true;
             }
@@ -124,6 +133,44 @@ public class JdbcStatement implements java.sql.Statement {
         }
     }
 
+    /**
+     * Runs several statements, each with its own parameters (the extended protocol takes one
+     * statement per Parse), in one pipeline: one round trip and, in autocommit mode, one implicit
+     * transaction, as pgjdbc sends them. Their results are walked with getMoreResults.
+     */
+    final boolean runEach(List<SqlStatement> statements, Object[] values) throws SQLException {
+        checkOpen();
+        closeResults();
+        JdbcStatement before = notices.start(this);
+        QueryTimer timer = QueryTimer.start(conn, queryTimeout);
+        executing = true;
+        ArrayDeque<Cursor<Row>> cursors = new ArrayDeque<>();
+        try {
+            try (Pipeline p = conn.pipeline()) {
+                for (SqlStatement st : statements) {
+                    RawCursor<Row> c = cursors.isEmpty() ? cursor() : conn.rawCursor();
+                    cursors.add(c);
+                    c.execute(st.sql(), Arrays.copyOfRange(values, st.firstParameter(), st.firstParameter() + st.parameterCount()));
+                }
+            }
+            results = cursors.poll();
+            moreCursors = cursors;
+            return takeCurrent(results);
+        } catch (TuskException e) {
+            cursors.poll();
+            cursors.forEach(Cursor::close);
+            throw timer != null ? timer.translate(e) : JdbcErrors.translate(e);
+        } catch (RuntimeException e) {
+            throw StatementSql.unexpected(e);
+        } finally {
+            executing = false;
+            if (timer != null) {
+                timer.finish();
+            }
+            notices.end(before);
+        }
+    }
+
     /** DECLAREs the query as a named cursor in the open transaction and reads its first batch. */
     private void openPortal(String sql, Object[] params) throws SQLException {
         String name = "tusk_jdbc_" + PORTALS.incrementAndGet();
@@ -141,7 +188,7 @@ public class JdbcStatement implements java.sql.Statement {
     }
 
     /** Makes the cursor's current result this statement's: a result set, or an update count. */
-    private boolean takeCurrent(Cursor<Row> cur) {
+    private boolean takeCurrent(Cursor<Row> cur) throws SQLException {
         if (cur.description() != null) {
             ResultRows rows = new ResultRows(this, cur, maxRows, false);
             resultRows = rows;
@@ -153,7 +200,7 @@ public class JdbcStatement implements java.sql.Statement {
         return false;
     }
 
-    final JdbcResultSet resultSet(RowSource rows, int type) {
+    final JdbcResultSet resultSet(RowSource rows, int type) throws SQLException {
         return new JdbcResultSet(this, rows, type, resultSetConcurrency);
     }
 
@@ -166,6 +213,11 @@ public class JdbcStatement implements java.sql.Statement {
     /** Closes what the previous execution left: its result set and its generated keys. */
     final void closeResults() throws SQLException {
         results = null;
+        ArrayDeque<Cursor<Row>> more = moreCursors;
+        moreCursors = null;
+        if (more != null) {
+            more.forEach(Cursor::close);
+        }
         updateCount = -1;
         JdbcResultSet r = result;
         JdbcResultSet k = generatedKeys;
@@ -198,7 +250,7 @@ public class JdbcStatement implements java.sql.Statement {
     }
 
     /** The SQL of a Statement: JDBC escapes translated unless switched off; {@code ?} stays as written. */
-    private String textSql(String sql) throws SQLException {
+    private JdbcSql textSql(String sql) throws SQLException {
         if (sql == null) {
             throw new SQLException("The SQL statement is null: pass the SQL to run.", "22023");
         }
@@ -209,7 +261,8 @@ public class JdbcStatement implements java.sql.Statement {
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        return run(textSql(sql), null, false);
+        JdbcSql parsed = textSql(sql);
+        return run(parsed.nativeSql(), null, false, StatementSql.declarable(parsed));
     }
 
     @Override
@@ -250,9 +303,9 @@ public class JdbcStatement implements java.sql.Statement {
     }
 
     private boolean executeWithKeys(String sql, String[] columns) throws SQLException {
-        String text = textSql(sql);
-        String returning = GeneratedKeys.returning(text, columns);
-        return returning == null ? run(text, null, false) : run(returning, null, true);
+        JdbcSql parsed = textSql(sql);
+        String returning = GeneratedKeys.returning(parsed, columns);
+        return returning == null ? run(parsed.nativeSql(), null, false, StatementSql.declarable(parsed)) : run(returning, null, true);
     }
 
     @Override
@@ -333,7 +386,14 @@ public class JdbcStatement implements java.sql.Statement {
         }
         Cursor<Row> cur = results;
         try {
-            if (cur == null || !cur.nextset()) {
+            while (cur != null && !cur.nextset()) {
+                cur = moreCursors == null ? null : moreCursors.poll();
+                if (cur != null) {
+                    results = cur;
+                    return takeCurrent(cur);
+                }
+            }
+            if (cur == null) {
                 results = null;
                 updateCount = -1;
                 return false;
@@ -366,7 +426,7 @@ public class JdbcStatement implements java.sql.Statement {
         if (batch == null) {
             batch = new ArrayList<>();
         }
-        batch.add(textSql(sql));
+        batch.add(textSql(sql).nativeSql());
     }
 
     @Override

@@ -123,8 +123,13 @@ final class LogicalConnection implements InvocationHandler {
                 break;
         }
         JdbcConnection c = physicalOrThrow();
-        if (owner.branchActive() && controlsTransaction(name, args)) {
-            throw new SQLException(XA_ACTIVE, "55000");
+        if (owner.branchActive()) {
+            if (controlsTransaction(name, args)) {
+                throw new SQLException(XA_ACTIVE, "55000");
+            }
+            if (name.equals("setAutoCommit")) {
+                return null; // false: a branch always runs with auto-commit off, and an unchanged mode is a no-op (Connection#setAutoCommit)
+            }
         }
         Object result;
         try {

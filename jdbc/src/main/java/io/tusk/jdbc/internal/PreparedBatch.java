@@ -22,10 +22,12 @@ final class PreparedBatch {
     private final String sql;
     private final int parameterCount;
     private final String keysSql;
+    private final boolean rewritableInsert;
     private final List<Object[]> rows = new ArrayList<>();
 
     /** {@code keysSql} is the statement with its RETURNING clause when generated keys were asked for, else null. */
-    PreparedBatch(String sql, int parameterCount, String keysSql) {
+    PreparedBatch(String sql, int parameterCount, String keysSql, boolean rewritableInsert) {
+        this.rewritableInsert = rewritableInsert;
         this.sql = sql;
         this.parameterCount = parameterCount;
         this.keysSql = keysSql;
@@ -48,8 +50,7 @@ final class PreparedBatch {
                 return withKeys(stmt);
             }
             io.tusk.Connection conn = stmt.conn;
-            String rewritable = conn.rewriteBatchedInserts() && GeneratedKeys.wordAt(sql, Math.max(0, GeneratedKeys.firstWord(sql)), "insert")
-                    ? StatementSql.pyformat(sql, parameterCount) : null;
+            String rewritable = rewritableInsert && conn.rewriteBatchedInserts() ? StatementSql.pyformat(sql, parameterCount) : null;
             if (rewritable != null) {
                 try (Cursor<Row> c = conn.cursor()) {
                     c.executemany(rewritable, rows);
@@ -80,7 +81,7 @@ final class PreparedBatch {
     }
 
     /** Every row's statement with RETURNING: the rows of all of them are the generated keys. */
-    private long[] withKeys(JdbcStatement stmt) {
+    private long[] withKeys(JdbcStatement stmt) throws SQLException {
         RawCursor<Row> cur = stmt.cursor();
         cur.executemany(keysSql, rows, true);
         long[] counts = new long[rows.size()];
@@ -95,7 +96,7 @@ final class PreparedBatch {
                 keys.addAll(cur.fetchall());
             }
         } while (cur.nextset());
-        stmt.setGeneratedKeys(stmt.resultSet(new ListRows(columns == null ? List.of() : columns, keys),
+        stmt.setGeneratedKeys(stmt.resultSet(ListRows.ofRows(columns == null ? List.of() : columns, keys),
                 ResultSet.TYPE_FORWARD_ONLY), -1);
         return counts;
     }

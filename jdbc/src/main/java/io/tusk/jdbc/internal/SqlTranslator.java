@@ -196,6 +196,12 @@ final class SqlTranslator {
             return i + 1;
         }
         params++;
+        // a placeholder touching a word would lex as part of it ("a$1" is an identifier, "$1and"
+        // is "trailing junk after parameter" since PostgreSQL 15): keep it apart
+        int at = b.length();
+        if (at > 0 && SqlScan.identCont(b.charAt(at - 1))) {
+            b.append(' ');
+        }
         if (b == out) {
             if (bindCount == binds.length) {
                 binds = Arrays.copyOf(binds, bindCount * 2);
@@ -205,6 +211,9 @@ final class SqlTranslator {
             bindElsewhere = true;
         }
         b.append('$').append(params - base);
+        if (i + 1 < len && SqlScan.identCont(s.charAt(i + 1))) {
+            b.append(' ');
+        }
         return i + 1;
     }
 

@@ -34,8 +34,9 @@ final class StatementDescribe {
             return ps.conn.transaction(null, true, tx -> {
                 try (Cursor<Row> c = ps.conn.rawCursor()) {
                     c.execute("PREPARE " + name + " AS " + ps.nativeSql);
-                    c.execute("SELECT t::oid, format_type(t::oid, NULL) FROM pg_prepared_statements s,"
-                            + " unnest(s.parameter_types) AS t WHERE s.name = $1", name);
+                    c.execute("SELECT ty.oid, ty.typname::text FROM pg_prepared_statements s,"
+                            + " unnest(s.parameter_types) WITH ORDINALITY AS p(t, ord) JOIN pg_type ty ON ty.oid = p.t"
+                            + " WHERE s.name = $1 ORDER BY p.ord", name);
                     List<Row> rows = c.fetchall();
                     c.execute("DEALLOCATE " + name);
                     int[] oids = new int[n];
@@ -55,7 +56,7 @@ final class StatementDescribe {
 
     /** The columns the statement would return; null when it is not a query that can be described so. */
     static ResultSetMetaData resultMetaData(JdbcPreparedStatement ps) throws SQLException {
-        if (!StatementSql.declarable(ps.nativeSql)) {
+        if (!StatementSql.declarable(ps.parsed)) {
             return null;
         }
         String body = ps.nativeSql.strip();

@@ -8,45 +8,37 @@ final class StatementSql {
     }
 
     /**
-     * The SQL a {@code Statement} sends. In a Statement {@code ?} is not a placeholder (pgjdbc
-     * leaves it alone too: {@code jsonb ? 'key'} works), so only escapes are translated, and only
-     * when the text has a brace at all. A text with both escapes and question marks is sent with
-     * its escapes untranslated: the parser's placeholder rewriting would change its {@code ?}.
+     * A {@code Statement}'s SQL: {@code ?} is not a placeholder there (pgjdbc leaves it alone
+     * too: {@code jsonb ? 'key'} works); escapes are translated unless switched off.
      */
-    static String forStatement(String sql, boolean escapes) throws SQLException {
-        if (!escapes || sql.indexOf('{') < 0) {
-            return sql;
-        }
-        JdbcSql parsed = JdbcSql.parse(sql, true);
-        return parsed.parameterCount() == 0 ? parsed.nativeSql() : sql;
+    static JdbcSql forStatement(String sql, boolean escapes) throws SQLException {
+        return JdbcSql.parseStatement(sql, escapes);
     }
 
     /**
-     * True when {@code sql} may be declared as a cursor and read in batches: one query that
-     * starts with SELECT, VALUES or TABLE and writes nothing ({@code SELECT ... INTO} creates a
-     * table, which DECLARE refuses; a failed DECLARE would abort the transaction).
+     * True when the text may be declared as a cursor and read in batches: one query whose main
+     * command is SELECT, VALUES or TABLE ({@code SELECT ... INTO} creates a table, which DECLARE
+     * refuses; a failed DECLARE would abort the transaction).
      */
-    static boolean declarable(String sql) {
-        int start = GeneratedKeys.firstWord(sql);
-        if (start < 0) {
+    static boolean declarable(JdbcSql parsed) {
+        if (parsed == null || parsed.statementCount() != 1) {
             return false;
         }
-        boolean select = GeneratedKeys.wordAt(sql, start, "select");
-        if (!select && !GeneratedKeys.wordAt(sql, start, "values") && !GeneratedKeys.wordAt(sql, start, "table")) {
-            return false;
+        SqlStatement st = parsed.statements().get(0);
+        String main = st.mainCommand();
+        if (main.equals("VALUES") || main.equals("TABLE")) {
+            return true;
         }
-        int semi = sql.indexOf(';');
-        if (semi >= 0 && !sql.substring(semi + 1).isBlank()) {
-            return false;
-        }
-        return !select || !hasWord(sql, "into");
+        return main.equals("SELECT") && !hasWord(st.sql(), "into");
     }
 
     private static boolean hasWord(String sql, String word) {
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
             boolean before = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) && lower.charAt(at - 1) != '_';
-            if (before && GeneratedKeys.wordAt(lower, at, word)) {
+            boolean after = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)) && lower.charAt(end) != '_';
+            if (before && after) {
                 return true;
             }
         }

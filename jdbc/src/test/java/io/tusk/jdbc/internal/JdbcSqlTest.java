@@ -81,6 +81,13 @@ class JdbcSqlTest {
         }
 
         @Test
+        void placeholdersTouchingWordsStayApart() throws SQLException {
+            // "$1and" is "trailing junk after parameter" for PostgreSQL 15+, "x$1" an identifier
+            assertEquals("select 1 where a=$1 and b=x $2", nat("select 1 where a=?and b=x?"));
+            assertEquals("select $1,$2", nat("select ?,?"));
+        }
+
+        @Test
         void manyPlaceholdersGetMultiDigitNumbers() throws SQLException {
             String jdbc = "values (" + "?,".repeat(11) + "?)";
             JdbcSql sql = JdbcSql.parse(jdbc, false);
@@ -495,6 +502,15 @@ class JdbcSqlTest {
             assertEquals("select * from f($1,$2) as result",
                     JdbcSql.parse("{? = call f(?)}", true, JdbcSql.CallMode.CALL_IF_NO_RETURN).nativeSql());
             assertEquals("CALL", JdbcSql.parse("{call p()}", true, JdbcSql.CallMode.CALL).command());
+        }
+
+        @Test
+        void callModesByPgjdbcsSettingNames() throws SQLException {
+            assertEquals(JdbcSql.CallMode.SELECT, JdbcSql.CallMode.of(null));
+            assertEquals(JdbcSql.CallMode.SELECT, JdbcSql.CallMode.of("select"));
+            assertEquals(JdbcSql.CallMode.CALL_IF_NO_RETURN, JdbcSql.CallMode.of("callIfNoReturn"));
+            assertEquals(JdbcSql.CallMode.CALL, JdbcSql.CallMode.of("CALL"));
+            assertEquals("22023", assertThrows(SQLException.class, () -> JdbcSql.CallMode.of("exec")).getSQLState());
         }
 
         @Test
