@@ -161,4 +161,27 @@ class ResultSetIT {
             assertEquals(ResultSet.CONCUR_READ_ONLY, rs.getConcurrency());
         }
     }
+
+    @Test
+    void enumsThroughPreparedStatementsAndLargeObjectsAsBlobs(TestDatabase db) throws Exception {
+        try (Connection c = ResultSetTesting.tusk(db)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DO $$ BEGIN CREATE TYPE rs_mood AS ENUM ('sad', 'ok'); EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            }
+            c.setAutoCommit(false); // large objects live in a transaction
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT ?::rs_mood, lo_from_bytea(0, '\\x0102ff'::bytea)")) {
+                ps.setString(1, "ok");
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("ok", rs.getString(1));
+                    assertEquals("ok", rs.getObject(1));
+                    assertEquals(Types.VARCHAR, rs.getMetaData().getColumnType(1));
+                    assertEquals("rs_mood", rs.getMetaData().getColumnTypeName(1));
+                    Blob b = rs.getBlob(2);
+                    assertArrayEquals(new byte[] {1, 2, (byte) 0xff}, b.getBytes(1, 3));
+                }
+            }
+            c.rollback();
+        }
+    }
 }

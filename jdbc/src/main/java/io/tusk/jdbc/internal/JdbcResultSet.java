@@ -52,6 +52,7 @@ public class JdbcResultSet extends ResultSetByLabel {
     private boolean lastWasNull;
     private boolean closed;
     private boolean loaded;
+    private final boolean updatableRequested;
     private int fetchSize;
     private int fetchDirection = FETCH_FORWARD;
     private SQLWarning warnings;
@@ -64,6 +65,8 @@ public class JdbcResultSet extends ResultSetByLabel {
         this.rows = rows;
         this.type = type == TYPE_SCROLL_SENSITIVE ? TYPE_SCROLL_INSENSITIVE : type;
         this.concurrency = CONCUR_READ_ONLY;
+        this.updatableRequested = concurrency == CONCUR_UPDATABLE;
+        this.fetchSize = statementFetchSize(statement);
         this.columns = rows.columns();
         this.conversions = new ValueConversions(statement == null ? null : statement.connection);
         if (type == TYPE_SCROLL_SENSITIVE) {
@@ -73,6 +76,20 @@ public class JdbcResultSet extends ResultSetByLabel {
             addWarning("CONCUR_UPDATABLE is not supported: the result is CONCUR_READ_ONLY; change rows with UPDATE, INSERT or DELETE statements");
         }
         held = this.type == TYPE_FORWARD_ONLY ? null : new ArrayList<>();
+    }
+
+    /** JDBC: a result's fetch size starts as its statement's. */
+    private static int statementFetchSize(JdbcStatement statement) {
+        try {
+            return statement == null ? 0 : statement.getFetchSize();
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    boolean updatableRequested() {
+        return updatableRequested;
     }
 
     /** Scroll-insensitive: reads every row on first use (the rows are a copy from then on). */

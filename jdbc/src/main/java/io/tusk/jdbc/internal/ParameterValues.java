@@ -150,11 +150,11 @@ public final class ParameterValues {
         switch (targetSqlType) {
             case Types.TINYINT:
             case Types.SMALLINT:
-                return (short) integer(v, x, targetSqlType, Short.MIN_VALUE, Short.MAX_VALUE);
+                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Short.MIN_VALUE, Short.MAX_VALUE)), PgTypes.INT2);
             case Types.INTEGER:
-                return (int) integer(v, x, targetSqlType, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Integer.MIN_VALUE, Integer.MAX_VALUE)), PgTypes.INT4);
             case Types.BIGINT:
-                return integer(v, x, targetSqlType, Long.MIN_VALUE, Long.MAX_VALUE);
+                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Long.MIN_VALUE, Long.MAX_VALUE)), PgTypes.INT8);
             case Types.REAL:
                 return (float) floating(v, x, targetSqlType);
             case Types.FLOAT:
@@ -174,6 +174,7 @@ public final class ParameterValues {
             case Types.NCHAR:
             case Types.NVARCHAR:
             case Types.LONGNVARCHAR:
+                return TypedParameter.of(text(v, x), PgTypes.VARCHAR);
             case Types.CLOB:
             case Types.NCLOB:
                 return text(v, x);

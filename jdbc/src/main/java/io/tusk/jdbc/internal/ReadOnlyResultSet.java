@@ -28,8 +28,15 @@ abstract class ReadOnlyResultSet implements ResultSet {
     /** Raises the closed-result error when this result is closed. */
     abstract void checkOpen() throws SQLException;
 
+    /** True when the statement asked for CONCUR_UPDATABLE (and got a read-only result with a warning). */
+    abstract boolean updatableRequested();
+
     private SQLException refuse(String method) throws SQLException {
         checkOpen();
+        if (!updatableRequested()) {
+            // pgjdbc's answer for a result nobody asked to update
+            return new SQLException("ResultSets with concurrency CONCUR_READ_ONLY cannot be updated.", "24000");
+        }
         return new java.sql.SQLFeatureNotSupportedException("ResultSet." + method + " is not supported: Tusk's results are read-only"
                 + " (CONCUR_READ_ONLY); change rows with an UPDATE, INSERT or DELETE statement", "0A000");
     }

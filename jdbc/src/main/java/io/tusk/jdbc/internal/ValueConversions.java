@@ -162,7 +162,7 @@ final class ValueConversions {
                 throw badValue(javaType, v, c, i);
             }
         }
-        throw cannotConvert(javaType, v, c, i);
+        throw badValue(javaType, v, c, i);
     }
 
     double toDouble(Object v, Column c, int i, String javaType) throws SQLException {
@@ -183,7 +183,7 @@ final class ValueConversions {
                 throw badValue(javaType, v, c, i);
             }
         }
-        throw cannotConvert(javaType, v, c, i);
+        throw badValue(javaType, v, c, i);
     }
 
     BigDecimal toBigDecimal(Object v, Column c, int i, int scale) throws SQLException {
@@ -402,7 +402,8 @@ final class ValueConversions {
             try {
                 return UUID.fromString(s.trim());
             } catch (IllegalArgumentException e) {
-                throw badValue("uuid", v, c, i);
+                throw new SQLException("conversion to java.util.UUID from " + typeName(c) + " not supported" + where(c, i)
+                        + ": " + e.getMessage(), "22023");
             }
         }
         if (type == java.sql.Array.class) {
