@@ -554,32 +554,38 @@ public class JdbcConnection implements java.sql.Connection {
 
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.createArrayOf is not supported yet");
+        checkOpen();
+        return JdbcValues.createArrayOf(this, typeName, elements);
     }
 
     @Override
     public Blob createBlob() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.createBlob is not supported yet");
+        checkOpen();
+        return JdbcValues.createBlob();
     }
 
     @Override
     public Clob createClob() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.createClob is not supported yet");
+        checkOpen();
+        return JdbcValues.createClob();
     }
 
     @Override
     public NClob createNClob() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.createNClob is not supported yet");
+        checkOpen();
+        return JdbcValues.createNClob();
     }
 
     @Override
     public SQLXML createSQLXML() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.createSQLXML is not supported yet");
+        checkOpen();
+        return JdbcValues.createSQLXML();
     }
 
     @Override
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Connection.createStruct is not supported yet");
+        checkOpen();
+        return JdbcValues.createStruct(typeName, attributes);
     }
 
     @Override
