@@ -17,8 +17,75 @@ final class BindTypes {
 
     /** {@code value} with the type its Java class has in JDBC; other values unchanged. */
     static Object byClass(Object value) {
+        if (value instanceof java.util.List<?> list) {
+            return arrayOf(list);
+        }
         String type = value == null ? null : nameOfClass(value.getClass());
         return type == null ? value : new Typed(value, type);
+    }
+
+    /**
+     * A one-dimensional list of numbers, booleans or strings as the array of their JDBC type
+     * ({@code Integer[]} an int4[], {@code String[]} a varchar[], as pgjdbc sends them), in
+     * PostgreSQL's array literal text; anything else (nested, mixed, other classes, all NULL)
+     * is left to Tusk's own array adaptation.
+     */
+    private static Object arrayOf(java.util.List<?> list) {
+        Class<?> element = null;
+        for (Object e : list) {
+            if (e == null) {
+                continue;
+            }
+            if (element != null && e.getClass() != element) {
+                return list;
+            }
+            element = e.getClass();
+        }
+        String type = element == null ? null : nameOfClass(element);
+        return type == null ? list : new Typed(literal(list), type + "[]");
+    }
+
+    /** A {@code java.sql.Array} made by createArrayOf: the array of the element type it was made for. */
+    static Object arrayOf(java.util.List<?> elements, String baseTypeName) {
+        for (Object e : elements) {
+            if (e instanceof java.util.List<?> || e != null && e.getClass().isArray()) {
+                return elements;   // nested: Tusk's array adaptation handles dimensions
+            }
+        }
+        return new Typed(literal(elements), baseTypeName + "[]");
+    }
+
+    /** The array literal ({@code {1,NULL,"a b"}}): numbers and booleans as they are, the rest quoted. */
+    private static String literal(java.util.List<?> list) {
+        StringBuilder b = new StringBuilder("{");
+        for (Object e : list) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            if (e == null) {
+                b.append("NULL");
+            } else if (e instanceof Number || e instanceof Boolean) {
+                b.append(e);
+            } else {
+                String str = String.valueOf(e);
+                b.append('"').append(str.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+        return b.append('}').toString();
+    }
+
+    /** Primitive arrays ({@code int[]}, ...) as the list of their boxed values; other values unchanged. */
+    static Object boxed(Object value) {
+        if (value == null || !value.getClass().isArray() || !value.getClass().getComponentType().isPrimitive()
+                || value instanceof byte[]) {
+            return value;
+        }
+        int n = java.lang.reflect.Array.getLength(value);
+        java.util.List<Object> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(java.lang.reflect.Array.get(value, i));
+        }
+        return out;
     }
 
     /** {@code value} sent as the type {@code sqlType} names; unchanged when that type has no fixed PostgreSQL type. */

@@ -80,6 +80,7 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
 
     @Override
     public boolean execute() throws SQLException {
+        checkOpen();   // a closed statement says so before any complaint about its parameters
         checkSql();
         if (keysSql != null) {
             return run(keysSql, params.bound(), true);
@@ -305,7 +306,11 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
     public void setObject(int index, Object x) throws SQLException {
         checkOpen();
         checkSql();
-        params.set(index, BindTypes.byClass(ParameterValues.forObject(x)));
+        if (x instanceof JdbcArray a) {
+            params.set(index, BindTypes.arrayOf(a.elements(), a.getBaseTypeName()));
+            return;
+        }
+        params.set(index, BindTypes.byClass(ParameterValues.forObject(BindTypes.boxed(x))));
     }
 
     @Override

@@ -142,6 +142,8 @@ final class ConnectionBehaviours {
             x.c.setTransactionIsolation(12345);
             return "accepted";
         });
+        // Same SQLSTATE; Tusk raises JDBC 4's subclass for class 0A (feature not supported).
+        k.tuskExpect("SQLFeatureNotSupportedException[0A000]");
         k.fresh("read-only connection: reported, reads work", x -> {
             x.c.setReadOnly(true);
             return all(x.c.isReadOnly(), x.one("SELECT 3"));
