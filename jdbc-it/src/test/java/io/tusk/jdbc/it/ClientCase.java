@@ -29,6 +29,8 @@ abstract class ClientCase {
     @BeforeAll
     final void database(TestDatabase database) {
         this.db = database;
+        // The application's role owns its database, as in production: it may create schemas.
+        database.admin().execute("ALTER DATABASE \"" + database.dbname() + "\" OWNER TO " + Side.USER);
     }
 
     /** The first column of every row of {@code query}, read through a separate pgjdbc connection. */

@@ -1,5 +1,6 @@
 package io.tusk.jdbc.it;
 
+import io.tusk.jdbc.TuskDataSource;
 import io.tusk.testkit.PgUsers;
 import io.tusk.testkit.TestDatabase;
 import java.sql.Connection;
@@ -46,10 +47,7 @@ enum Side {
         return DriverManager.getConnection(url(db), USER, PASSWORD);
     }
 
-    /**
-     * A DataSource of this driver: pgjdbc's {@link PGSimpleDataSource}, or for Tusk one that asks
-     * DriverManager for {@code jdbc:tusk:} connections.
-     */
+    /** A DataSource of this driver: pgjdbc's {@link PGSimpleDataSource} or Tusk's {@link TuskDataSource}. */
     DataSource dataSource(TestDatabase db) {
         if (this == PGJDBC) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -58,7 +56,11 @@ enum Side {
             ds.setPassword(PASSWORD);
             return ds;
         }
-        return new UrlDataSource(url(db), USER, PASSWORD);
+        TuskDataSource ds = new TuskDataSource();
+        ds.setUrl(url(db));
+        ds.setUser(USER);
+        ds.setPassword(PASSWORD);
+        return ds;
     }
 
     /** The DataSource class a pool is told by name (HikariCP's dataSourceClassName). */

@@ -198,17 +198,21 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
     private void set(int index, Object value) throws SQLException {
         checkOpen();
         checkSql();
-        params.set(index, value);
+        params.set(index, BindTypes.byClass(value));
     }
 
     @Override
     public void setNull(int index, int sqlType) throws SQLException {
-        set(index, null);
+        checkOpen();
+        checkSql();
+        params.set(index, BindTypes.nullOf(sqlType));
     }
 
     @Override
     public void setNull(int index, int sqlType, String typeName) throws SQLException {
-        set(index, null);
+        checkOpen();
+        checkSql();
+        params.set(index, BindTypes.nullOf(sqlType));
     }
 
     @Override
@@ -301,21 +305,21 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
     public void setObject(int index, Object x) throws SQLException {
         checkOpen();
         checkSql();
-        params.set(index, ParameterValues.forObject(x));
+        params.set(index, BindTypes.byClass(ParameterValues.forObject(x)));
     }
 
     @Override
     public void setObject(int index, Object x, int targetSqlType) throws SQLException {
         checkOpen();
         checkSql();
-        params.set(index, ParameterValues.forSqlType(x, targetSqlType, -1));
+        params.set(index, BindTypes.bySqlType(ParameterValues.forSqlType(x, targetSqlType, -1), targetSqlType));
     }
 
     @Override
     public void setObject(int index, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
         checkOpen();
         checkSql();
-        params.set(index, ParameterValues.forSqlType(x, targetSqlType, scaleOrLength));
+        params.set(index, BindTypes.bySqlType(ParameterValues.forSqlType(x, targetSqlType, scaleOrLength), targetSqlType));
     }
 
     @Override

@@ -8,41 +8,33 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Rows the driver made itself (an Array's {@code getResultSet}, metadata answers), as a
- * {@link RowSource}. Each row is a list of values of the Java types Tusk's loaders would give
- * for the columns' types.
+ * Rows the driver already holds or made itself (an empty generated-keys result, an Array's
+ * {@code getResultSet}, metadata answers), as a {@link RowSource}.
  */
 public final class ListRows implements RowSource {
     private final List<Column> columns;
-    private final List<String> names;
-    private final Iterator<List<Object>> rows;
+    private final Iterator<Row> rows;
 
-    public ListRows(List<Column> columns, List<List<Object>> rows) {
-        this.columns = List.copyOf(columns);
-        List<String> n = new ArrayList<>();
-        for (Column c : columns) {
-            n.add(c.name());
-        }
-        this.names = Collections.unmodifiableList(n);
+    public ListRows(List<Column> columns, List<Row> rows) {
+        this.columns = columns;
         this.rows = rows.iterator();
     }
 
-    /** Rows a native cursor already made (a batch's generated keys), held as their values. */
-    public static ListRows ofRows(List<Column> columns, List<Row> rows) {
-        List<List<Object>> values = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            values.add(r.toList());
-        }
-        return new ListRows(columns, values);
-    }
-
-    /** Rows given as lists of values of any list type (copied). */
+    /**
+     * Rows given as lists of values, each of the Java type Tusk's loaders give for its column's
+     * type (Integer for int4, String for text, ...).
+     */
     public static ListRows ofValues(List<Column> columns, List<? extends List<?>> values) {
-        List<List<Object>> copy = new ArrayList<>(values.size());
-        for (List<?> v : values) {
-            copy.add(new ArrayList<>(v));
+        List<String> names = new ArrayList<>();
+        for (Column c : columns) {
+            names.add(c.name());
         }
-        return new ListRows(columns, copy);
+        List<String> fixed = Collections.unmodifiableList(names);
+        List<Row> rows = new ArrayList<>(values.size());
+        for (List<?> v : values) {
+            rows.add(new ListRow(fixed, new ArrayList<>(v)));
+        }
+        return new ListRows(columns, rows);
     }
 
     /** A column of a driver-made result: a name and a type OID, nothing else known. */
@@ -57,7 +49,7 @@ public final class ListRows implements RowSource {
 
     @Override
     public Row next() {
-        return rows.hasNext() ? new ListRow(names, rows.next()) : null;
+        return rows.hasNext() ? rows.next() : null;
     }
 
     @Override

@@ -96,7 +96,7 @@ final class PreparedBatch {
                 keys.addAll(cur.fetchall());
             }
         } while (cur.nextset());
-        stmt.setGeneratedKeys(stmt.resultSet(ListRows.ofRows(columns == null ? List.of() : columns, keys),
+        stmt.setGeneratedKeys(stmt.resultSet(new ListRows(columns == null ? List.of() : columns, keys),
                 ResultSet.TYPE_FORWARD_ONLY), -1);
         return counts;
     }

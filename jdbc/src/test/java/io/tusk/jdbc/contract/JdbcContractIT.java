@@ -87,12 +87,12 @@ class JdbcContractIT {
                 && (b.tuskThrows == null || b.tuskThrows.isInstance(t.thrown()));
         RESULTS.add(new Result(b, p.observation(), t.observation(), agree));
         if (b.expected != null) {
-            assertEquals(b.expected, p.observation(), "pgjdbc (the reference) itself observed something else");
+            assertEquals(b.expected, p.observation(), b.title() + ": pgjdbc (the reference) itself observed something else");
         }
-        assertEquals(reference, t.observation(), b.tuskExpected != null ? "Tusk's JDBC differs from its stated answer"
-                : "Tusk's JDBC differs from pgjdbc");
+        assertEquals(reference, t.observation(), b.title() + (b.tuskExpected != null ? ": Tusk's JDBC differs from its stated answer"
+                : ": Tusk's JDBC differs from pgjdbc"));
         if (b.tuskThrows != null) {
-            assertTrue(b.tuskThrows.isInstance(t.thrown()), "Tusk should throw " + b.tuskThrows.getSimpleName()
+            assertTrue(b.tuskThrows.isInstance(t.thrown()), b.title() + ": Tusk should throw " + b.tuskThrows.getSimpleName()
                     + " but threw " + t.thrown());
         }
     }

@@ -36,6 +36,12 @@ final class Obs {
         }
     }
 
+    /** Like {@link #attempt}, but a failure is only its kind (SQLException, ...), without SQLSTATE. */
+    static Raw kind(Step step) {
+        Raw r = attempt(step);
+        return raw(r.text().replaceFirst("\\[.*$", ""));
+    }
+
     /** Several observations in one. */
     static List<Object> all(Object... parts) {
         return Arrays.asList(parts);

@@ -48,6 +48,7 @@ public final class BuiltinAdapters {
         DateTimeAdapters.register(m);
         IntervalAdapters.register(m);
         JsonAdapters.register(m);
+        io.tusk.internal.adapt.misc.TypedAdapters.register(m);
         io.tusk.internal.adapt.net.NetAdapters.register(m);
         io.tusk.internal.adapt.geometric.GeometricAdapters.register(m);
         io.tusk.internal.adapt.misc.BitAdapters.register(m);

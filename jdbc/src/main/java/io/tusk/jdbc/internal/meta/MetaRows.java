@@ -67,16 +67,6 @@ public final class MetaRows implements RowSource {
         return this;
     }
 
-    /** The number of columns. */
-    int width() {
-        return columns.size();
-    }
-
-    /** The rows added so far, to sort them before they are read. */
-    List<Object[]> rows() {
-        return rows;
-    }
-
     @Override
     public List<Column> columns() {
         return columns;
