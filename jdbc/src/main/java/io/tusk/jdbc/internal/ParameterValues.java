@@ -241,7 +241,8 @@ public final class ParameterValues {
     }
 
     private static SQLException cannot(Object x, int sqlType) {
-        return new SQLException("Cannot convert an instance of " + x.getClass().getName() + " to type " + typeName(sqlType), "22018");
+        // pgjdbc's SQLSTATE for a parameter of the wrong type: 07006
+        return new SQLException("Cannot convert an instance of " + x.getClass().getName() + " to type " + typeName(sqlType), "07006");
     }
 
     private static long integer(Object v, Object x, int sqlType, long min, long max) throws SQLException {
@@ -274,7 +275,7 @@ public final class ParameterValues {
     }
 
     private static SQLException notNumber(String s, int sqlType) {
-        return new SQLException("Cannot convert the string \"" + s + "\" to type " + typeName(sqlType) + ": it is not a number", "22018");
+        return new SQLException("Cannot convert the string \"" + s + "\" to type " + typeName(sqlType) + ": it is not a number", "07006");
     }
 
     private static BigDecimal decimal(Object v, Object x, int sqlType) throws SQLException {

@@ -64,7 +64,7 @@ class ParameterValuesTest {
     @Test
     void whatCannotConvertIsRefusedWithTheTypesNamed() {
         SQLException notNumber = assertThrows(SQLException.class, () -> ParameterValues.forSqlType("abc", Types.INTEGER, -1));
-        assertEquals("22018", notNumber.getSQLState());
+        assertEquals("07006", notNumber.getSQLState());
         SQLException range = assertThrows(SQLException.class, () -> ParameterValues.forSqlType(70000, Types.SMALLINT, -1));
         assertEquals("22003", range.getSQLState());
         SQLException type = assertThrows(SQLException.class, () -> ParameterValues.forSqlType(LocalDate.now(), Types.INTEGER, -1));
