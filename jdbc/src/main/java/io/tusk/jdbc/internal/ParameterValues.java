@@ -39,7 +39,7 @@ import java.util.List;
  * String, Struct ⟶ Composite); Tusk's own types ({@code Range}, {@code Interval}, {@code Json},
  * ...) and everything the adapters know pass through. With a target {@link Types} code the
  * value is converted as JDBC 4.3 Appendix B table B-5 allows ({@code setObject(i, "42",
- * Types.INTEGER)} binds an int4 42).
+ * Types.INTEGER)} gives Integer 42; the statement sends it as the int4 the type names).
  */
 public final class ParameterValues {
     private ParameterValues() {
@@ -150,11 +150,11 @@ public final class ParameterValues {
         switch (targetSqlType) {
             case Types.TINYINT:
             case Types.SMALLINT:
-                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Short.MIN_VALUE, Short.MAX_VALUE)), PgTypes.INT2);
+                return (short) integer(v, x, targetSqlType, Short.MIN_VALUE, Short.MAX_VALUE);
             case Types.INTEGER:
-                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Integer.MIN_VALUE, Integer.MAX_VALUE)), PgTypes.INT4);
+                return (int) integer(v, x, targetSqlType, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case Types.BIGINT:
-                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Long.MIN_VALUE, Long.MAX_VALUE)), PgTypes.INT8);
+                return integer(v, x, targetSqlType, Long.MIN_VALUE, Long.MAX_VALUE);
             case Types.REAL:
                 return (float) floating(v, x, targetSqlType);
             case Types.FLOAT:
@@ -174,7 +174,6 @@ public final class ParameterValues {
             case Types.NCHAR:
             case Types.NVARCHAR:
             case Types.LONGNVARCHAR:
-                return TypedParameter.of(text(v, x), PgTypes.VARCHAR);
             case Types.CLOB:
             case Types.NCLOB:
                 return text(v, x);
