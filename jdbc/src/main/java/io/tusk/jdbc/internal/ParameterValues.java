@@ -39,7 +39,7 @@ import java.util.List;
  * String, Struct ⟶ Composite); Tusk's own types ({@code Range}, {@code Interval}, {@code Json},
  * ...) and everything the adapters know pass through. With a target {@link Types} code the
  * value is converted as JDBC 4.3 Appendix B table B-5 allows ({@code setObject(i, "42",
- * Types.INTEGER)} binds an int4 42).
+ * Types.INTEGER)} gives Integer 42; the statement sends it as the int4 the type names).
  */
 public final class ParameterValues {
     private ParameterValues() {
@@ -150,11 +150,11 @@ public final class ParameterValues {
         switch (targetSqlType) {
             case Types.TINYINT:
             case Types.SMALLINT:
-                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Short.MIN_VALUE, Short.MAX_VALUE)), PgTypes.INT2);
+                return (short) integer(v, x, targetSqlType, Short.MIN_VALUE, Short.MAX_VALUE);
             case Types.INTEGER:
-                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Integer.MIN_VALUE, Integer.MAX_VALUE)), PgTypes.INT4);
+                return (int) integer(v, x, targetSqlType, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case Types.BIGINT:
-                return TypedParameter.of(Long.toString(integer(v, x, targetSqlType, Long.MIN_VALUE, Long.MAX_VALUE)), PgTypes.INT8);
+                return integer(v, x, targetSqlType, Long.MIN_VALUE, Long.MAX_VALUE);
             case Types.REAL:
                 return (float) floating(v, x, targetSqlType);
             case Types.FLOAT:
@@ -174,7 +174,6 @@ public final class ParameterValues {
             case Types.NCHAR:
             case Types.NVARCHAR:
             case Types.LONGNVARCHAR:
-                return TypedParameter.of(text(v, x), PgTypes.VARCHAR);
             case Types.CLOB:
             case Types.NCLOB:
                 return text(v, x);
@@ -241,7 +240,8 @@ public final class ParameterValues {
     }
 
     private static SQLException cannot(Object x, int sqlType) {
-        return new SQLException("Cannot convert an instance of " + x.getClass().getName() + " to type " + typeName(sqlType), "22018");
+        // pgjdbc's SQLSTATE for a parameter of the wrong type: 07006
+        return new SQLException("Cannot convert an instance of " + x.getClass().getName() + " to type " + typeName(sqlType), "07006");
     }
 
     private static long integer(Object v, Object x, int sqlType, long min, long max) throws SQLException {
@@ -274,7 +274,7 @@ public final class ParameterValues {
     }
 
     private static SQLException notNumber(String s, int sqlType) {
-        return new SQLException("Cannot convert the string \"" + s + "\" to type " + typeName(sqlType) + ": it is not a number", "22018");
+        return new SQLException("Cannot convert the string \"" + s + "\" to type " + typeName(sqlType) + ": it is not a number", "07006");
     }
 
     private static BigDecimal decimal(Object v, Object x, int sqlType) throws SQLException {

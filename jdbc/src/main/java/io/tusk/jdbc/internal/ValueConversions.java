@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -194,7 +193,15 @@ final class ValueConversions {
         if (d == null) {
             throw badValue("BigDecimal", v, c, i);
         }
-        return scale >= 0 ? d.setScale(scale, RoundingMode.HALF_UP) : d;
+        if (scale < 0) {
+            return d;
+        }
+        try {
+            // pgjdbc's getBigDecimal(i, scale) refuses a value that would need rounding
+            return d.setScale(scale);
+        } catch (ArithmeticException e) {
+            throw badValue("BigDecimal", v, c, i);
+        }
     }
 
     byte[] toBytes(Object v, Column c, int i) {

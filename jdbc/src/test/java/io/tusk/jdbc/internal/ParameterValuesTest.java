@@ -44,13 +44,12 @@ class ParameterValuesTest {
 
     @Test
     void targetTypesConvertAsJdbcAllows() throws Exception {
-        // integers and strings go as text of the named type, as pgjdbc sends them
-        assertEquals(new TypedParameter("42", PgTypes.INT4), ParameterValues.forSqlType("42", Types.INTEGER, -1));
-        assertEquals(new TypedParameter("42", PgTypes.INT8), ParameterValues.forSqlType(42, Types.BIGINT, -1));
-        assertEquals(new TypedParameter("7", PgTypes.INT2), ParameterValues.forSqlType(7.9, Types.SMALLINT, -1));
+        assertEquals(42, ParameterValues.forSqlType("42", Types.INTEGER, -1));
+        assertEquals(42L, ParameterValues.forSqlType(42, Types.BIGINT, -1));
+        assertEquals((short) 7, ParameterValues.forSqlType(7.9, Types.SMALLINT, -1));
         assertEquals(true, ParameterValues.forSqlType(1, Types.BOOLEAN, -1));
         assertEquals(false, ParameterValues.forSqlType("off", Types.BIT, -1));
-        assertEquals(new TypedParameter("42", PgTypes.VARCHAR), ParameterValues.forSqlType(42, Types.VARCHAR, -1));
+        assertEquals("42", ParameterValues.forSqlType(42, Types.VARCHAR, -1));
         assertEquals(new BigDecimal("1.24"), ParameterValues.forSqlType(1.235, Types.NUMERIC, 2));
         assertEquals(new BigDecimal("1.235"), ParameterValues.forSqlType("1.235", Types.DECIMAL, -1));
         assertEquals(1.5f, ParameterValues.forSqlType("1.5", Types.REAL, -1));
@@ -64,7 +63,7 @@ class ParameterValuesTest {
     @Test
     void whatCannotConvertIsRefusedWithTheTypesNamed() {
         SQLException notNumber = assertThrows(SQLException.class, () -> ParameterValues.forSqlType("abc", Types.INTEGER, -1));
-        assertEquals("22018", notNumber.getSQLState());
+        assertEquals("07006", notNumber.getSQLState());
         SQLException range = assertThrows(SQLException.class, () -> ParameterValues.forSqlType(70000, Types.SMALLINT, -1));
         assertEquals("22003", range.getSQLState());
         SQLException type = assertThrows(SQLException.class, () -> ParameterValues.forSqlType(LocalDate.now(), Types.INTEGER, -1));
