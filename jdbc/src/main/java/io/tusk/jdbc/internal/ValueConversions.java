@@ -112,7 +112,8 @@ final class ValueConversions {
     }
 
     private static boolean failBoolean(Object v, Column c, int i) throws SQLException {
-        throw new SQLException("Cannot cast to boolean: \"" + PgText.format(v) + "\"" + where(c, i), "22018");
+        // pgjdbc's "Cannot cast to boolean" is 42846 (cannot coerce).
+        throw new SQLException("Cannot cast to boolean: \"" + PgText.format(v) + "\"" + where(c, i), "42846");
     }
 
     /** An integer of the Java type named {@code javaType} within min..max; fractions are truncated as pgjdbc does. */
@@ -403,7 +404,9 @@ final class ValueConversions {
             return t;
         }
         if (JdbcTimes.isJavaTime(type)) {
-            throw cannotConvert(type.getName(), v, c, i);
+            // pgjdbc's SQLSTATE for a date/time class the column's type does not give (42821).
+            SQLException e = cannotConvert(type.getName(), v, c, i);
+            throw new SQLException(e.getMessage(), "42821");
         }
         if (type == UUID.class && v instanceof String s) {
             try {
