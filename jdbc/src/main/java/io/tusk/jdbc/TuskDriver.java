@@ -1,10 +1,7 @@
 package io.tusk.jdbc;
 
-import io.tusk.Tusk;
-import io.tusk.errors.TuskException;
 import io.tusk.jdbc.internal.DriverProperties;
-import io.tusk.jdbc.internal.JdbcConnection;
-import io.tusk.jdbc.internal.JdbcErrors;
+import io.tusk.jdbc.internal.JdbcConnector;
 import io.tusk.jdbc.internal.JdbcUrl;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -52,16 +49,7 @@ public final class TuskDriver implements Driver {
         if (!acceptsURL(url)) {
             return null; // DriverManager asks every driver; another one's URL is not an error
         }
-        JdbcUrl parsed = JdbcUrl.parse(url, info).withDefaultConnectTimeout(DriverManager.getLoginTimeout());
-        io.tusk.Connection conn;
-        try {
-            conn = Tusk.connect(parsed.conninfoString());
-        } catch (TuskException e) {
-            throw JdbcErrors.translateConnect(e);
-        } catch (RuntimeException e) {
-            throw JdbcErrors.translate(e);
-        }
-        return JdbcConnection.open(conn, url, parsed.settings());
+        return JdbcConnector.open(url, JdbcUrl.parse(url, info).withDefaultConnectTimeout(DriverManager.getLoginTimeout()));
     }
 
     @Override

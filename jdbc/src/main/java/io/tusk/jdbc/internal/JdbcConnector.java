@@ -16,12 +16,16 @@ public final class JdbcConnector {
     }
 
     /**
-     * A new connection; {@code props} win over the URL's query.
+     * A new connection to {@code url} with {@code props} (merged as {@link JdbcUrl#parse} says).
      *
      * @throws SQLException the connection failure, with its SQLSTATE (e.g. 28P01 for a wrong password)
      */
     public static JdbcConnection open(String url, Properties props) throws SQLException {
-        JdbcUrl parsed = JdbcUrl.parse(url, props);
+        return open(url, JdbcUrl.parse(url, props));
+    }
+
+    /** A new connection as {@code parsed} describes it; the one way both the driver and the data sources connect. */
+    public static JdbcConnection open(String url, JdbcUrl parsed) throws SQLException {
         io.tusk.Connection conn;
         try {
             conn = Tusk.connect(parsed.conninfoString());
