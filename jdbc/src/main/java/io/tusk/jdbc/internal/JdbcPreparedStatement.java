@@ -146,27 +146,27 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
 
     @Override
     public boolean execute(String sql) throws SQLException {
-        throw refusedWithSql("execute(String)");
+        throw StatementErrors.refusedWithSql("execute(String)");
     }
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
-        throw refusedWithSql("executeQuery(String)");
+        throw StatementErrors.refusedWithSql("executeQuery(String)");
     }
 
     @Override
     public int executeUpdate(String sql) throws SQLException {
-        throw refusedWithSql("executeUpdate(String)");
+        throw StatementErrors.refusedWithSql("executeUpdate(String)");
     }
 
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
-        throw refusedWithSql("executeLargeUpdate(String)");
+        throw StatementErrors.refusedWithSql("executeLargeUpdate(String)");
     }
 
     @Override
     public void addBatch(String sql) throws SQLException {
-        throw refusedWithSql("addBatch(String)");
+        throw StatementErrors.refusedWithSql("addBatch(String)");
     }
 
     // ---- metadata
@@ -470,11 +470,11 @@ public class JdbcPreparedStatement extends JdbcStatement implements java.sql.Pre
 
     @Override
     public void setRef(int index, java.sql.Ref x) throws SQLException {
-        throw notSupported("PreparedStatement.setRef");
+        throw StatementErrors.notSupported("PreparedStatement.setRef");
     }
 
     @Override
     public void setRowId(int index, java.sql.RowId x) throws SQLException {
-        throw notSupported("PreparedStatement.setRowId");
+        throw StatementErrors.notSupported("PreparedStatement.setRowId");
     }
 }

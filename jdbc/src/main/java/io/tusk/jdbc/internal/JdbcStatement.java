@@ -5,10 +5,8 @@ import io.tusk.RawCursor;
 import io.tusk.ServerCursor;
 import io.tusk.errors.TuskException;
 import io.tusk.rows.Row;
-import java.sql.BatchUpdateException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import io.tusk.Pipeline;
 import java.util.ArrayDeque;
@@ -593,24 +591,5 @@ public class JdbcStatement extends StatementSettings {
             return iface.cast(this);
         }
         throw new SQLException("This statement is not a wrapper for " + iface.getName() + ".", "22023");
-    }
-
-    /** For subclasses that refuse a Statement method (a PreparedStatement given SQL text). */
-    static SQLException refusedWithSql(String method) {
-        return new SQLException("Can't use query methods that take a query string on a PreparedStatement: " + method
-                + " takes the SQL it runs; call it without the SQL.", "42809");
-    }
-
-    static SQLFeatureNotSupportedException notSupported(String what) {
-        return new SQLFeatureNotSupportedException(what + " is not supported by Tusk's JDBC driver, as by pgjdbc.", "0A000");
-    }
-
-    /** Raised by executeBatch when the batch failed. */
-    static BatchUpdateException batchFailed(String message, String sqlstate, long[] counts, SQLException cause) {
-        BatchUpdateException b = new BatchUpdateException(message, sqlstate, 0, counts, cause);
-        if (cause != null) {
-            b.setNextException(cause);
-        }
-        return b;
     }
 }

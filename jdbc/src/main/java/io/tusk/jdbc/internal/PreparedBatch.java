@@ -69,7 +69,7 @@ final class PreparedBatch {
             return counts;
         } catch (TuskException e) {
             SQLException cause = timer != null ? timer.translate(e) : JdbcErrors.translate(e);
-            throw JdbcStatement.batchFailed("Batch of " + rows.size() + " entries was aborted (it ran as one transaction): "
+            throw StatementErrors.batchFailed("Batch of " + rows.size() + " entries was aborted (it ran as one transaction): "
                     + cause.getMessage()
                     + "  Call getNextException to see other errors in the batch.", cause.getSQLState(),
                     BatchCounts.all(rows.size(), Statement.EXECUTE_FAILED), cause);

@@ -62,12 +62,12 @@ final class TextBatch {
             // transaction was rolled back, and inside the application's transaction that
             // transaction is aborted, so nothing the earlier entries did can be committed.
             long[] done = BatchCounts.all(counts.length, Statement.EXECUTE_FAILED);
-            throw JdbcStatement.batchFailed("Batch entry " + i + " " + sqls.get(i) + " was aborted: " + cause.getMessage()
+            throw StatementErrors.batchFailed("Batch entry " + i + " " + sqls.get(i) + " was aborted: " + cause.getMessage()
                     + "  Call getNextException to see other errors in the batch.", cause.getSQLState(), done, cause);
         }
         if (failure != null) {
             SQLException cause = timer != null ? timer.translate(failure) : JdbcErrors.translate(failure);
-            throw JdbcStatement.batchFailed("Batch aborted: " + cause.getMessage(), cause.getSQLState(),
+            throw StatementErrors.batchFailed("Batch aborted: " + cause.getMessage(), cause.getSQLState(),
                     BatchCounts.all(counts.length, Statement.EXECUTE_FAILED), cause);
         }
         return counts;
